@@ -1,0 +1,156 @@
+package io.kava.apiserver;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+
+import org.eclipse.jetty.http2.server.HTTP2CServerConnectionFactory;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.kava.api.json.Json;
+import io.kava.api.registry.ResourceRegistry;
+import io.kava.api.registry.ResourceType;
+import io.kava.apiserver.errors.ApiException;
+import io.kava.apiserver.http.ApiHandler;
+import io.kava.apiserver.http.JsonOutput;
+import io.kava.apiserver.http.NonResourceEndpoints;
+import io.kava.apiserver.http.ResourceHandler;
+import io.kava.apiserver.kinds.Strategies;
+import io.kava.apiserver.metrics.ApiMetrics;
+import io.kava.apiserver.patch.PatchHandler;
+import io.kava.apiserver.rest.ObjectCodec;
+import io.kava.apiserver.rest.ResourceStorage;
+import io.kava.apiserver.table.TableWriter;
+import io.kava.apiserver.watch.WatchCache;
+import io.kava.store.Store;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The Kubernetes API server: serves every registered resource from a {@link Store} over HTTP/1.1 and h2c, on
+ * virtual threads.
+ */
+public final class ApiServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
+    private static final int WATCH_HISTORY = 10_000;
+    private static final int WATCHER_QUEUE = 10_000;
+
+    /** Where and how to serve. */
+    public record Config(String bindAddress, int port) {
+    }
+
+    private final Config config;
+    private final Store store;
+    private final ResourceRegistry registry;
+    private final Clock clock;
+    private final ApiMetrics metrics = new ApiMetrics();
+    private final Map<ResourceType, ResourceStorage> storages = new ConcurrentHashMap<>();
+    private Server server;
+
+    public ApiServer(Config config, Store store) {
+        this(config, store, ResourceRegistry.withBuiltins(), Clock.systemUTC());
+    }
+
+    public ApiServer(Config config, Store store, ResourceRegistry registry, Clock clock) {
+        this.config = config;
+        this.store = store;
+        this.registry = registry;
+        this.clock = clock;
+    }
+
+    public ApiServer start() throws Exception {
+        ensureDefaultNamespaces();
+        var pool = new QueuedThreadPool();
+        pool.setName("apiserver");
+        pool.setVirtualThreadsExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        server = new Server(pool);
+        var http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        var connector = new ServerConnector(server, new HttpConnectionFactory(http),
+                new HTTP2CServerConnectionFactory(http));
+        connector.setHost(config.bindAddress());
+        connector.setPort(config.port());
+        connector.setIdleTimeout(3_600_000);
+        server.addConnector(connector);
+        var resources = new ResourceHandler(this::storage, new JsonOutput(new TableWriter()),
+                new PatchHandler());
+        server.setHandler(new ApiHandler(registry, resources,
+                new NonResourceEndpoints(metrics, null), metrics));
+        server.start();
+        LOG.info("apiserver: serving on http://{}:{}", config.bindAddress(), port());
+        return this;
+    }
+
+    public int port() {
+        return ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+    }
+
+    public String url() {
+        return "http://" + config.bindAddress() + ":" + port();
+    }
+
+    public ResourceRegistry registry() {
+        return registry;
+    }
+
+    public ApiMetrics metrics() {
+        return metrics;
+    }
+
+    /** The storage of a resource type, with its watch cache started on first use. */
+    public ResourceStorage storage(ResourceType type) {
+        return storages.computeIfAbsent(type, t -> new ResourceStorage(t, store, Strategies.forType(t),
+                new WatchCache(t.qualifiedName(), t.storagePrefix(), store, WATCH_HISTORY, WATCHER_QUEUE).start(),
+                clock, this::checkNamespace));
+    }
+
+    /** NamespaceLifecycle: objects may only be created in a namespace that exists and is not terminating. */
+    private void checkNamespace(String namespace, ResourceType type) {
+        var ns = registry.find("", "v1", "namespaces").orElseThrow();
+        var kv = store.get(ns.storageKey(null, namespace))
+                .orElseThrow(() -> ApiException.notFound("namespaces", "", namespace));
+        ObjectNode object = ObjectCodec.decode(kv);
+        if ("Terminating".equals(object.path("status").path("phase").asString(""))
+                || object.path("metadata").hasNonNull("deletionTimestamp")) {
+            throw ApiException.forbidden(type.qualifiedName(), null, "unable to create new content in namespace "
+                    + namespace + " because it is being terminated");
+        }
+    }
+
+    private void ensureDefaultNamespaces() {
+        var type = registry.find("", "v1", "namespaces").orElseThrow();
+        for (String name : new String[] {"default", "kube-system", "kube-public", "kube-node-lease"}) {
+            if (store.get(type.storageKey(null, name)).isEmpty()) {
+                ObjectNode ns = Json.object().put("apiVersion", "v1").put("kind", "Namespace");
+                ns.putObject("metadata").put("name", name);
+                try {
+                    storage(type).create(null, ns, false);
+                } catch (ApiException e) {
+                    if (e.code() != 409) {
+                        throw e;
+                    }
+                }
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (server != null) {
+                server.stop();
+            }
+        } catch (Exception e) {
+            LOG.warn("apiserver: error while stopping: {}", e.getMessage());
+        }
+        storages.values().forEach(s -> s.cache().close());
+    }
+
+}

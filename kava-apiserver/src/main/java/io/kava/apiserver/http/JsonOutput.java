@@ -1,0 +1,86 @@
+package io.kava.apiserver.http;
+
+import io.kava.api.json.Json;
+import io.kava.api.registry.ResourceType;
+import io.kava.apiserver.errors.ApiException;
+import io.kava.apiserver.rest.ResourceStorage;
+import io.kava.apiserver.table.TableWriter;
+import io.kava.apiserver.watch.Watcher;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Writes objects, lists and watch events as JSON, or as {@code meta.k8s.io/v1 Table}s when the client asks for
+ * them ({@code kubectl get} without {@code -o}).
+ */
+public final class JsonOutput implements ResourceHandler.Output {
+
+    private final TableWriter tables;
+
+    public JsonOutput(TableWriter tables) {
+        this.tables = tables;
+    }
+
+    @Override
+    public void object(Exchange exchange, int status, ResourceType type, ObjectNode object) {
+        if (wantsTable(exchange)) {
+            exchange.sendJson(status, tables.table(type, java.util.List.of(object), null, includeObject(exchange),
+                    true));
+            return;
+        }
+        exchange.sendJson(status, object);
+    }
+
+    @Override
+    public void list(Exchange exchange, ResourceType type, ResourceStorage.ListResult list) {
+        if (wantsTable(exchange)) {
+            ObjectNode table = tables.table(type, list.items(), Long.toString(list.revision()),
+                    includeObject(exchange), true);
+            if (list.continueToken() != null) {
+                ((ObjectNode) table.get("metadata")).put("continue", list.continueToken());
+            }
+            exchange.sendJson(200, table);
+            return;
+        }
+        ObjectNode doc = Json.object();
+        doc.put("kind", type.listKind()).put("apiVersion", type.apiVersion());
+        ObjectNode meta = doc.putObject("metadata");
+        meta.put("resourceVersion", Long.toString(list.revision()));
+        if (list.continueToken() != null) {
+            meta.put("continue", list.continueToken());
+        }
+        if (list.remaining() != null) {
+            meta.put("remainingItemCount", list.remaining());
+        }
+        ArrayNode items = doc.putArray("items");
+        list.items().forEach(items::add);
+        exchange.sendJson(200, doc);
+    }
+
+    @Override
+    public byte[] watchFrame(Exchange exchange, ResourceType type, Watcher.Delivery delivery, boolean first) {
+        if (wantsTable(exchange)) {
+            ObjectNode table = tables.table(type, java.util.List.of(delivery.event().object()), null,
+                    includeObject(exchange), first);
+            return io.kava.apiserver.watch.WatchEvent.frame(delivery.type(), table);
+        }
+        return delivery.event().frame(delivery.type());
+    }
+
+    static boolean wantsTable(Exchange exchange) {
+        String accept = exchange.accept();
+        return accept.contains("as=Table") && accept.contains("g=meta.k8s.io");
+    }
+
+    private static String includeObject(Exchange exchange) {
+        String value = exchange.query("includeObject");
+        if (value == null || value.isEmpty()) {
+            return "Metadata";
+        }
+        if (!value.equals("None") && !value.equals("Metadata") && !value.equals("Object")) {
+            throw ApiException.badRequest("includeObject: Unsupported value: \"" + value
+                    + "\": supported values: \"None\", \"Metadata\", \"Object\"");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,50 @@
+package io.kava.apiserver.rest;
+
+import io.kava.apiserver.errors.FieldErrors;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The per-kind rules of the API (Kubernetes' {@code RESTCreateStrategy}/{@code RESTUpdateStrategy}): defaulting,
+ * validation and which fields a write may change. The generic {@link ResourceStorage} calls these around every
+ * write; the defaults suit a kind with no special rules.
+ */
+public interface Strategy {
+
+    /** Fills defaults for fields the user left out (run on create and on update). */
+    default void applyDefaults(ObjectNode object) {
+    }
+
+    /** Resets fields a create may not set (typically {@code status}). */
+    default void prepareForCreate(ObjectNode object) {
+    }
+
+    /** Carries over from {@code old} what an update of the main resource may not change. */
+    default void prepareForUpdate(ObjectNode object, ObjectNode old) {
+    }
+
+    /** Validates a new object; metadata has already been checked. */
+    default void validate(ObjectNode object, FieldErrors errors) {
+    }
+
+    /** Validates an update; {@link #validate} has already run on {@code object}. */
+    default void validateUpdate(ObjectNode object, ObjectNode old, FieldErrors errors) {
+    }
+
+    /** How names of this kind are validated. */
+    default NameRule nameRule() {
+        return NameRule.DNS_SUBDOMAIN;
+    }
+
+    /**
+     * The grace period to delete with when the client asked for {@code requested} (null when unset), or 0 to delete
+     * at once. Only pods are deleted gracefully.
+     */
+    default long gracePeriodSeconds(ObjectNode object, Long requested) {
+        return 0;
+    }
+
+    /** Does a spec change bump {@code metadata.generation}? (True for kinds with a spec.) */
+    default boolean tracksGeneration() {
+        return true;
+    }
+}
