@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import io.kava.api.json.Json;
 import io.kava.api.registry.ResourceRegistry;
 import io.kava.api.registry.ResourceType;
+import io.kava.apiserver.crd.CrdRegistrar;
 import io.kava.apiserver.errors.ApiException;
 import io.kava.apiserver.http.ApiHandler;
 import io.kava.apiserver.http.JsonOutput;
@@ -27,9 +28,12 @@ import io.kava.apiserver.metrics.ApiMetrics;
 import io.kava.apiserver.patch.PatchHandler;
 import io.kava.apiserver.rest.ObjectCodec;
 import io.kava.apiserver.rest.ResourceStorage;
+import io.kava.apiserver.rest.Strategy;
+import io.kava.apiserver.subresources.BindingSubresource;
 import io.kava.apiserver.table.TableWriter;
 import io.kava.apiserver.watch.WatchCache;
 import io.kava.store.Store;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -52,7 +56,10 @@ public final class ApiServer implements AutoCloseable {
     private final Clock clock;
     private final ApiMetrics metrics = new ApiMetrics();
     private final Map<ResourceType, ResourceStorage> storages = new ConcurrentHashMap<>();
+    /** Strategies of custom resources, set by the CRD registrar before their type is registered. */
+    private final Map<ResourceType, Strategy> customStrategies = new ConcurrentHashMap<>();
     private Server server;
+    private CrdRegistrar crdRegistrar;
 
     public ApiServer(Config config, Store store) {
         this(config, store, ResourceRegistry.withBuiltins(), Clock.systemUTC());
@@ -67,6 +74,8 @@ public final class ApiServer implements AutoCloseable {
 
     public ApiServer start() throws Exception {
         ensureDefaultNamespaces();
+        crdRegistrar = new CrdRegistrar(storage(registry.find("apiextensions.k8s.io", "v1",
+                "customresourcedefinitions").orElseThrow()), new CustomResources()).start();
         var pool = new QueuedThreadPool();
         pool.setName("apiserver");
         pool.setVirtualThreadsExecutor(Executors.newVirtualThreadPerTaskExecutor());
@@ -80,7 +89,7 @@ public final class ApiServer implements AutoCloseable {
         connector.setIdleTimeout(3_600_000);
         server.addConnector(connector);
         var resources = new ResourceHandler(this::storage, new JsonOutput(new TableWriter()),
-                new PatchHandler());
+                new PatchHandler(), Map.of("binding", new BindingSubresource()));
         server.setHandler(new ApiHandler(registry, resources,
                 new NonResourceEndpoints(metrics, null), metrics));
         server.start();
@@ -106,7 +115,8 @@ public final class ApiServer implements AutoCloseable {
 
     /** The storage of a resource type, with its watch cache started on first use. */
     public ResourceStorage storage(ResourceType type) {
-        return storages.computeIfAbsent(type, t -> new ResourceStorage(t, store, Strategies.forType(t),
+        return storages.computeIfAbsent(type, t -> new ResourceStorage(t, store,
+                customStrategies.getOrDefault(t, Strategies.forType(t)),
                 new WatchCache(t.qualifiedName(), t.storagePrefix(), store, WATCH_HISTORY, WATCHER_QUEUE).start(),
                 clock, this::checkNamespace));
     }
@@ -141,8 +151,34 @@ public final class ApiServer implements AutoCloseable {
         }
     }
 
+    /** Registers custom resource types for the CRD registrar. */
+    private final class CustomResources implements CrdRegistrar.Target {
+        @Override
+        public void register(ResourceType type, Strategy strategy, JsonNode printerColumns) {
+            customStrategies.put(type, strategy);
+            ResourceStorage old = storages.remove(type);
+            if (old != null) {
+                old.cache().close();
+            }
+            registry.register(type);
+        }
+
+        @Override
+        public void unregister(ResourceType type) {
+            registry.unregister(type);
+        }
+
+        @Override
+        public ResourceStorage storage(ResourceType type) {
+            return ApiServer.this.storage(type);
+        }
+    }
+
     @Override
     public void close() {
+        if (crdRegistrar != null) {
+            crdRegistrar.close();
+        }
         try {
             if (server != null) {
                 server.stop();

@@ -59,10 +59,20 @@ public final class ResourceHandler {
                                    String contentType);
     }
 
-    public ResourceHandler(Storages storages, Output output, Patcher patcher) {
+    /** A subresource other than {@code status} ({@code scale}, {@code binding}, {@code eviction}, ...). */
+    public interface Subresource {
+        void handle(Exchange exchange, RequestInfo info, ResourceType type, ResourceStorage storage, boolean dryRun)
+                throws IOException;
+    }
+
+    private final java.util.Map<String, Subresource> subresources;
+
+    public ResourceHandler(Storages storages, Output output, Patcher patcher,
+                           java.util.Map<String, Subresource> subresources) {
         this.storages = storages;
         this.output = output;
         this.patcher = patcher;
+        this.subresources = java.util.Map.copyOf(subresources);
     }
 
     public void handle(Exchange exchange, RequestInfo info, ResourceType type) throws IOException {
@@ -72,7 +82,12 @@ public final class ResourceHandler {
             throw ApiException.notFound(type.qualifiedName() + "/" + sub, type.group(), info.name());
         }
         if (sub != null && !sub.equals("status")) {
-            throw ApiException.methodNotAllowed(info.verb(), type.qualifiedName() + "/" + sub);
+            Subresource handler = subresources.get(sub);
+            if (handler == null || info.name() == null) {
+                throw ApiException.methodNotAllowed(info.verb(), type.qualifiedName() + "/" + sub);
+            }
+            handler.handle(exchange, info, type, storage, dryRun(exchange));
+            return;
         }
         ResourceStorage.Part part = sub == null ? ResourceStorage.Part.MAIN : ResourceStorage.Part.STATUS;
         String ns = type.namespaced() ? info.namespace() : null;

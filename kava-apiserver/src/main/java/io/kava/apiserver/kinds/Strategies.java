@@ -16,6 +16,7 @@ public final class Strategies {
     public static Strategy forType(ResourceType type) {
         return switch (type.group() + "/" + type.kind()) {
             case "/Namespace" -> new NamespaceStrategy();
+            case "apiextensions.k8s.io/CustomResourceDefinition" -> new io.kava.apiserver.crd.CrdStrategy();
             case "/Service" -> new Strategy() {
                 @Override
                 public NameRule nameRule() {

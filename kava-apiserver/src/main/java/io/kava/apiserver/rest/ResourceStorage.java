@@ -225,7 +225,14 @@ public final class ResourceStorage {
     // ---- update ---------------------------------------------------------------------------------------------
 
     /** Which part of the object a write may change. */
-    public enum Part { MAIN, STATUS }
+    public enum Part {
+        /** The main resource: everything but status (for kinds with a status subresource). */
+        MAIN,
+        /** The status subresource: status only. */
+        STATUS,
+        /** A server-internal write (pods/binding): any field, without the kind's update rules. */
+        SYSTEM
+    }
 
     /**
      * Replaces an object (PUT). A non-empty {@code metadata.resourceVersion} in {@code object} must equal the
@@ -312,7 +319,7 @@ public final class ResourceStorage {
             } else {
                 updated.set("status", status);
             }
-        } else {
+        } else if (part == Part.MAIN) {
             if (type.hasSubresource("status")) {
                 copyField(current, updated, "status");
             }
