@@ -30,6 +30,7 @@ import io.kava.apiserver.rest.ObjectCodec;
 import io.kava.apiserver.rest.ResourceStorage;
 import io.kava.apiserver.rest.Strategy;
 import io.kava.apiserver.subresources.BindingSubresource;
+import io.kava.apiserver.subresources.FinalizeSubresource;
 import io.kava.apiserver.table.TableWriter;
 import io.kava.apiserver.watch.WatchCache;
 import io.kava.store.Store;
@@ -89,7 +90,7 @@ public final class ApiServer implements AutoCloseable {
         connector.setIdleTimeout(3_600_000);
         server.addConnector(connector);
         var resources = new ResourceHandler(this::storage, new JsonOutput(new TableWriter()),
-                new PatchHandler(), Map.of("binding", new BindingSubresource()));
+                new PatchHandler(), Map.of("binding", new BindingSubresource(), "finalize", new FinalizeSubresource()));
         server.setHandler(new ApiHandler(registry, resources,
                 new NonResourceEndpoints(metrics, null), metrics));
         server.start();

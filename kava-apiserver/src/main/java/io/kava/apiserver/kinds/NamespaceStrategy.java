@@ -32,6 +32,30 @@ final class NamespaceStrategy implements Strategy {
     }
 
     @Override
+    public boolean deletionBlocked(ObjectNode namespace) {
+        var finalizers = namespace.path("spec").path("finalizers");
+        return finalizers.isArray() && !finalizers.isEmpty();
+    }
+
+    @Override
+    public void prepareForDelete(ObjectNode namespace) {
+        ObjectNode status = namespace.has("status") && namespace.get("status").isObject()
+                ? (ObjectNode) namespace.get("status") : namespace.putObject("status");
+        status.put("phase", "Terminating");
+    }
+
+    @Override
+    public void prepareForUpdate(ObjectNode namespace, ObjectNode old) {
+        // spec.finalizers change only through the finalize subresource
+        var spec = old.get("spec");
+        if (spec == null) {
+            namespace.remove("spec");
+        } else {
+            namespace.set("spec", spec.deepCopy());
+        }
+    }
+
+    @Override
     public boolean tracksGeneration() {
         return false;
     }

@@ -268,7 +268,8 @@ public final class ResourceStorage {
             if (dryRun) {
                 return updated;
             }
-            if (Meta.deletionTimestamp(updated) != null && !Meta.hasFinalizers(updated)) {
+            if (Meta.deletionTimestamp(updated) != null && !Meta.hasFinalizers(updated)
+                    && !strategy.deletionBlocked(updated)) {
                 var deleted = store.delete(key, currentKv.modRevision());
                 if (deleted instanceof WriteResult.Ok ok) {
                     return withRevision(updated, ok.revision());
@@ -365,7 +366,7 @@ public final class ResourceStorage {
             boolean changed = addPropagationFinalizer(meta, options.propagationPolicy());
             long grace = strategy.gracePeriodSeconds(current, options.gracePeriodSeconds());
             boolean alreadyDeleting = Meta.deletionTimestamp(current) != null;
-            if (!Meta.hasFinalizers(marked) && grace == 0) {
+            if (!Meta.hasFinalizers(marked) && grace == 0 && !strategy.deletionBlocked(marked)) {
                 if (options.dryRun()) {
                     return new DeleteResult(current, true);
                 }
@@ -380,6 +381,7 @@ public final class ResourceStorage {
                 meta.put("deletionTimestamp", clock.instant().plusSeconds(grace).truncatedTo(ChronoUnit.SECONDS)
                         .toString());
                 meta.put("deletionGracePeriodSeconds", grace);
+                strategy.prepareForDelete(marked);
                 changed = true;
             } else if (grace < meta.path("deletionGracePeriodSeconds").asLong(Long.MAX_VALUE)) {
                 meta.put("deletionGracePeriodSeconds", grace);

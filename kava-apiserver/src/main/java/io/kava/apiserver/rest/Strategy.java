@@ -43,6 +43,17 @@ public interface Strategy {
         return 0;
     }
 
+    /**
+     * Must deletion wait for more than {@code metadata.finalizers}? (Namespaces wait for {@code spec.finalizers}.)
+     */
+    default boolean deletionBlocked(ObjectNode object) {
+        return false;
+    }
+
+    /** Called when a delete marks the object with a deletionTimestamp instead of removing it. */
+    default void prepareForDelete(ObjectNode object) {
+    }
+
     /** Does a spec change bump {@code metadata.generation}? (True for kinds with a spec.) */
     default boolean tracksGeneration() {
         return true;

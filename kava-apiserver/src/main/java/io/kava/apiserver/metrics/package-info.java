@@ -1,0 +1,2 @@
+/** Prometheus metrics of the API server. */
+package io.kava.apiserver.metrics;

@@ -1,0 +1,2 @@
+/** The watch cache (Kubernetes' cacher): one store watch per resource type, event history, fan-out to watchers. */
+package io.kava.apiserver.watch;
