@@ -89,6 +89,11 @@ public final class SqliteStore implements Store {
         return database.file();
     }
 
+    /** Transactions the writer committed since open; fewer than writes when group commit batched them. */
+    long commits() {
+        return writer.commits();
+    }
+
     @Override
     public long currentRevision() {
         return writer.committedRevision();

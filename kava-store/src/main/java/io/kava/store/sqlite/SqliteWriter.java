@@ -55,6 +55,8 @@ final class SqliteWriter implements AutoCloseable {
     private final Thread thread;
     private boolean closed;
     private volatile long committedRevision;
+    /** Committed transactions, for tests and metrics. Written by the writer thread only. */
+    private volatile long commits;
 
     SqliteWriter(SqliteDatabase database, int maxBatch, Consumer<List<Event>> committed) {
         this.database = database;
@@ -73,6 +75,10 @@ final class SqliteWriter implements AutoCloseable {
     /** The revision of the last committed write. */
     long committedRevision() {
         return committedRevision;
+    }
+
+    long commits() {
+        return commits;
     }
 
     <T> CompletableFuture<T> submit(Op<T> op) {
@@ -143,6 +149,7 @@ final class SqliteWriter implements AutoCloseable {
             return;
         }
         committedRevision = tx.revision();
+        commits++;
         try {
             committed.accept(events);
         } catch (RuntimeException e) {
