@@ -177,6 +177,16 @@ class RestSemanticsTest {
     }
 
     @Test
+    void speaksH2c() throws Exception {
+        var h2 = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_2).build();
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(api.url() + "/version")).build();
+        h2.send(request, java.net.http.HttpResponse.BodyHandlers.ofString()); // first request upgrades
+        var response = h2.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.version()).isEqualTo(java.net.http.HttpClient.Version.HTTP_2);
+        assertThat(response.statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void versionAndHealth() throws Exception {
         JsonNode version = json(api.get("/version"));
         assertThat(version.path("major").asString()).isEqualTo("1");

@@ -23,7 +23,9 @@ public final class TestApiServer implements AutoCloseable {
     private final Path dir;
     private final Store store;
     private final ApiServer server;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** HTTP/1.1, as kubectl speaks to a plain-HTTP server (Go's client never upgrades to h2c). */
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     public TestApiServer() throws Exception {
         dir = Files.createTempDirectory("kava-apiserver-test");
