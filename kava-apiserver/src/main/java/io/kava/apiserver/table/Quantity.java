@@ -43,6 +43,9 @@ final class Quantity {
             return text;
         }
         String suffix = m.group(4);
+        if (writtenCanonically(m.group(2), m.group(3) == null ? "" : m.group(3), suffix)) {
+            return text;
+        }
         BigDecimal value;
         Format format;
         try {
@@ -74,6 +77,40 @@ final class Quantity {
             format = Format.DECIMAL_SI;
         }
         return format == Format.BINARY_SI ? binary(value.toBigIntegerExact()) : decimal(value, format);
+    }
+
+    /**
+     * Kubernetes keeps the written text when its parser's int64 fast path judges it canonical already: a decimal
+     * mantissa without leading zeros or three trailing zeros at a scale that is a multiple of 3, or a binary
+     * mantissa that is not a multiple of 8. (That is why {@code 1E6} stays {@code 1E6} and {@code +5} stays
+     * {@code +5}.)
+     */
+    private static boolean writtenCanonically(String integer, String fraction, String suffix) {
+        String num = integer.replaceFirst("^0+", "");
+        num = num.isEmpty() ? "0" : num;
+        String shifted = num + fraction;
+        int exponent;
+        if (DECIMAL.containsKey(suffix)) {
+            exponent = DECIMAL.get(suffix);
+        } else if (suffix.length() > 1 && (suffix.charAt(0) == 'e' || suffix.charAt(0) == 'E')) {
+            try {
+                exponent = Integer.parseInt(suffix.substring(1));
+            } catch (NumberFormatException e) {
+                return false;
+            }
+        } else if (BINARY.containsKey(suffix)) {
+            int power = BINARY.get(suffix);
+            if (!fraction.isEmpty() || 15 - num.length() - (int) (power * 3f / 10) - 1 < 0) {
+                return false;
+            }
+            long value = Long.parseLong(num);
+            return value < (Long.MAX_VALUE >> power) && power % 10 == 0 && (value & 0x07) != 0;
+        } else {
+            return false;
+        }
+        int scale = exponent - fraction.length();
+        return shifted.length() <= 18 && scale >= -9 && scale % 3 == 0 && !shifted.endsWith("000")
+                && shifted.charAt(0) != '0';
     }
 
     private static String decimal(BigDecimal value, Format format) {
