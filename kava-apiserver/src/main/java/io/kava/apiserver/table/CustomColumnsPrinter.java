@@ -95,7 +95,7 @@ public final class CustomColumnsPrinter implements TablePrinter {
     /** {@code cellForJSONValue}, and the JSONPath text printing of {@code string} columns. */
     private static Object cell(String type, JsonNode value, Instant now) {
         return switch (type) {
-            case "integer" -> value.isNumber() ? (Object) value.longValue() : null;
+            case "integer" -> value.isNumber() ? (Object) Nodes.toLong(value) : null;
             case "number" -> value.isNumber() ? (Object) value.doubleValue() : null;
             case "boolean" -> value.isBoolean() ? (Object) value.booleanValue() : null;
             case "date" -> value.isString() ? date(value.stringValue(), now) : null;

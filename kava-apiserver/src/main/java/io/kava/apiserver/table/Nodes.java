@@ -53,7 +53,12 @@ final class Nodes {
     /** An integer field, or 0. */
     static long integer(JsonNode root, String... path) {
         JsonNode node = at(root, path);
-        return node.isNumber() ? node.asLong() : 0;
+        return node.isNumber() ? toLong(node) : 0;
+    }
+
+    /** A number as Go's {@code int64(...)} converts it: fractions truncated toward zero. */
+    static long toLong(JsonNode number) {
+        return number.isIntegralNumber() ? number.asLong() : (long) number.doubleValue();
     }
 
     /** A boolean field, or false. */
