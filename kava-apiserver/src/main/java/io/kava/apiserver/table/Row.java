@@ -9,7 +9,7 @@ import java.util.List;
  * The printed form of one object: its cells, in column order, and optional row conditions.
  *
  * @param cells      one value per column: {@link String}, {@link Long}, {@link Integer}, {@link Double},
- *                   {@link Boolean} or {@code null} (kubectl prints {@code <none>})
+ *                   {@link Boolean}, a Jackson {@code JsonNode}, or {@code null} (kubectl prints {@code <none>})
  * @param conditions row conditions such as {@code Completed} for finished pods; usually empty
  */
 public record Row(List<Object> cells, List<RowCondition> conditions) {
