@@ -42,9 +42,12 @@ final class OpenApiDocuments {
     private Document swagger; // guarded by this; built from `swaggerOf`
     private Snapshot swaggerOf; // guarded by this
 
-    OpenApiDocuments(ResourceRegistry registry, SchemaCatalog catalog) {
+    /** Documents of {@code registry}'s resources, rebuilt after it or {@code customSchemas} change. */
+    OpenApiDocuments(ResourceRegistry registry, CustomResourceSchemas customSchemas) {
         this.registry = registry;
-        this.catalog = catalog;
+        this.catalog = new SchemaCatalog(new ModelSchemas(), customSchemas);
+        registry.onChange(this::invalidate);
+        customSchemas.onChange(this::invalidate);
     }
 
     /** Marks every document stale. Cheap: call it from change listeners. */

@@ -48,9 +48,7 @@ public final class OpenApiEndpoints implements ApiHandler.NonResourceHandler {
     public OpenApiEndpoints(ResourceRegistry registry, CustomResourceSchemas customSchemas, Clock clock) {
         this.customSchemas = customSchemas;
         this.clock = clock;
-        this.documents = new OpenApiDocuments(registry, new SchemaCatalog(new ModelSchemas(), customSchemas));
-        registry.onChange(documents::invalidate);
-        customSchemas.onChange(documents::invalidate);
+        this.documents = new OpenApiDocuments(registry, customSchemas);
     }
 
     /** Where CustomResourceDefinitions register their {@code openAPIV3Schema}s. */
