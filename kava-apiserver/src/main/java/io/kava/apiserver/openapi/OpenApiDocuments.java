@@ -15,8 +15,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The serialized OpenAPI documents and their hashes, rebuilt from the registry after it changes. Documents are
  * built lazily: a change only bumps a generation counter, and the next request rebuilds every group-version (the root
- * document lists all their hashes, so they are built together). The Swagger 2.0 document is built on its first
- * request after a change.
+ * document lists all their hashes, so they are built together). The Swagger 2.0 document (JSON and protobuf) is
+ * built on its first request after a change.
  *
  * <p>Concurrency: readers take the volatile {@link #snapshot} without locking; a rebuild runs under the object's lock.
  * A change that lands during a rebuild leaves the new snapshot stale (its generation is older), so the next reader
@@ -24,10 +24,10 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class OpenApiDocuments {
 
-    /** One serialized group-version document; {@code etag} is the upper-case hex SHA-512 of {@code json}. */
-    record Document(byte[] json, String etag) {
-        static Document of(byte[] json) {
-            return new Document(json, hash(json));
+    /** One serialized document; {@code etag} is the upper-case hex SHA-512 of {@code bytes}. */
+    record Document(byte[] bytes, String etag) {
+        static Document of(byte[] bytes) {
+            return new Document(bytes, hash(bytes));
         }
     }
 
@@ -40,6 +40,7 @@ final class OpenApiDocuments {
     private final AtomicLong generation = new AtomicLong();
     private volatile Snapshot snapshot;
     private Document swagger; // guarded by this; built from `swaggerOf`
+    private Document swaggerProto; // guarded by this; built from `swaggerOf`
     private Snapshot swaggerOf; // guarded by this
 
     /** Documents of {@code registry}'s resources, rebuilt after it or {@code customSchemas} change. */
@@ -65,18 +66,30 @@ final class OpenApiDocuments {
         return current().groupVersions().get(path);
     }
 
-    /** The Swagger 2.0 document of every group-version. */
+    /** The Swagger 2.0 document of every group-version, as JSON. */
     synchronized Document swagger() {
+        buildSwagger();
+        return swagger;
+    }
+
+    /** The Swagger 2.0 document as gnostic's {@code openapi.v2.Document} protobuf message. */
+    synchronized Document swaggerProto() {
+        buildSwagger();
+        return swaggerProto;
+    }
+
+    private void buildSwagger() {
         Snapshot current = current();
         if (swaggerOf != current) {
             var trees = new ArrayList<ObjectNode>();
             for (Document doc : current.groupVersions().values()) {
-                trees.add((ObjectNode) Json.parse(doc.json()));
+                trees.add((ObjectNode) Json.parse(doc.bytes()));
             }
-            swagger = Document.of(Json.bytes(SwaggerV2.merge(trees)));
+            ObjectNode merged = SwaggerV2.merge(trees);
+            swagger = Document.of(Json.bytes(merged));
+            swaggerProto = Document.of(SwaggerProto.encode(merged));
             swaggerOf = current;
         }
-        return swagger;
     }
 
     private Snapshot current() {

@@ -19,9 +19,10 @@ import io.kava.apiserver.http.Exchange;
  *   <li>{@code GET /openapi/v3/api/v1}, {@code /openapi/v3/apis/<group>/<version>}: one group-version's document,
  *       JSON only (406 otherwise). With {@code ?hash=} equal to its ETag the answer is cacheable forever
  *       ({@code Cache-Control: public, immutable}); a stale hash is redirected (301) to the current URL;</li>
- *   <li>{@code GET /openapi/v2}: every group-version in one Swagger 2.0 JSON document. kubectl asks for it only as
- *       protobuf, which Kava does not produce: that request gets 406 (kubectl then reports the OpenAPI v2 download as
- *       failed, which only matters when v3 is unusable or for {@code explain -o plaintext-openapiv2}).</li>
+ *   <li>{@code GET /openapi/v2}: every group-version in one Swagger 2.0 document, as JSON or as the gnostic
+ *       protobuf message kubectl asks for ({@code application/com.github.proto-openapi.spec.v2@v1.0+protobuf}).
+ *       kubectl 1.27 and 1.28 download it before every validated {@code create}/{@code apply} and for
+ *       {@code explain}; later versions only when v3 fails or for {@code explain -o plaintext-openapiv2}.</li>
  * </ul>
  * Documents are cached and rebuilt after the registry or the custom resource schemas change.
  *
@@ -32,6 +33,8 @@ public final class OpenApiEndpoints implements ApiHandler.NonResourceHandler {
 
     private static final String V3 = "/openapi/v3";
     private static final String V2 = "/openapi/v2";
+    /** The media type kube-apiserver answers protobuf OpenAPI v2 requests with. */
+    static final String PROTOBUF_V2 = "application/com.github.proto-openapi.spec.v2.v1.0+protobuf";
     /** Go's {@code time.RFC1123} with a two-digit day, in GMT, as HTTP dates are written. */
     private static final DateTimeFormatter HTTP_DATE =
             DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
@@ -66,7 +69,7 @@ public final class OpenApiEndpoints implements ApiHandler.NonResourceHandler {
             path = path.substring(0, path.length() - 1);
         }
         if (path.equals(V3)) {
-            serve(exchange, documents.root(), false);
+            serve(exchange, documents.root(), "application/json", false);
         } else if (path.startsWith(V3 + "/")) {
             OpenApiDocuments.Document doc = documents.groupVersion(path.substring(V3.length() + 1));
             if (doc == null) {
@@ -83,26 +86,31 @@ public final class OpenApiEndpoints implements ApiHandler.NonResourceHandler {
                 exchange.setHeader("Cache-Control", "public, immutable");
                 exchange.setHeader("Expires", HTTP_DATE.format(clock.instant().atZone(ZoneOffset.UTC).plusYears(1)));
             }
-            serve(exchange, doc, true);
+            serve(exchange, doc, "application/json", true);
         } else if (path.equals(V2)) {
-            requireJson(exchange, "application/com.github.proto-openapi.spec.v2@v1.0+protobuf");
-            serve(exchange, documents.swagger(), true);
+            switch (v2Format(exchange.accept())) {
+                case "json" -> serve(exchange, documents.swagger(), "application/json", true);
+                case "protobuf" -> serve(exchange, documents.swaggerProto(), PROTOBUF_V2, true);
+                default -> throw ApiException.notAcceptable("only application/json and " + PROTOBUF_V2
+                        + " are served here");
+            }
         } else {
             return false;
         }
         return true;
     }
 
-    private static void serve(Exchange exchange, OpenApiDocuments.Document doc, boolean varyAccept) {
+    private static void serve(Exchange exchange, OpenApiDocuments.Document doc, String contentType,
+                              boolean varyAccept) {
         String etag = "\"" + doc.etag() + "\"";
         exchange.setHeader("ETag", etag);
         if (varyAccept) {
             exchange.setHeader("Vary", "Accept");
         }
         if (etag.equals(exchange.header("If-None-Match"))) {
-            exchange.sendBytes(304, "application/json", new byte[0]);
+            exchange.sendBytes(304, contentType, new byte[0]);
         } else {
-            exchange.sendBytes(200, "application/json", doc.json());
+            exchange.sendBytes(200, contentType, doc.bytes());
         }
     }
 
@@ -117,6 +125,26 @@ public final class OpenApiEndpoints implements ApiHandler.NonResourceHandler {
         if (!acceptsJson(exchange.accept())) {
             throw ApiException.notAcceptable("only application/json is served here, not " + protobuf);
         }
+    }
+
+    /**
+     * What {@code /openapi/v2} answers an Accept header with: the first acceptable of {@code json} and
+     * {@code protobuf} in the header's order, or {@code none}. kubectl asks for protobuf only.
+     */
+    static String v2Format(String accept) {
+        if (accept == null || accept.isBlank()) {
+            return "json";
+        }
+        for (String clause : accept.split(",")) {
+            String type = clause.split(";")[0].trim().toLowerCase(Locale.ROOT);
+            if (type.startsWith("application/com.github.proto-openapi.spec.v2") && type.endsWith("+protobuf")) {
+                return "protobuf";
+            }
+            if (acceptsJson(clause)) {
+                return "json";
+            }
+        }
+        return "none";
     }
 
     /** True when {@code accept} is empty or names {@code application/json}, {@code application/*} or {@code * / *}. */

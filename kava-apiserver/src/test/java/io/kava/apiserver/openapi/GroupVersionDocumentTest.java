@@ -159,7 +159,7 @@ class GroupVersionDocumentTest {
         custom.put("stable.example.com", "v1", "CronTab", schema);
         assertThat(docs.root().etag()).isNotEqualTo(before);
 
-        JsonNode doc = Json.parse(docs.groupVersion("apis/stable.example.com/v1").json());
+        JsonNode doc = Json.parse(docs.groupVersion("apis/stable.example.com/v1").bytes());
         JsonNode crontab = doc.path("components").path("schemas").path("com.example.stable.v1.CronTab");
         assertThat(gvks(crontab)).containsExactly("stable.example.com/v1/CronTab");
         assertThat(crontab.path("properties").path("spec").path("properties").has("cronSpec")).isTrue();
@@ -173,7 +173,7 @@ class GroupVersionDocumentTest {
                 .isFalse();
 
         custom.remove("stable.example.com", "v1", "CronTab");
-        JsonNode freeForm = Json.parse(docs.groupVersion("apis/stable.example.com/v1").json())
+        JsonNode freeForm = Json.parse(docs.groupVersion("apis/stable.example.com/v1").bytes())
                 .path("components").path("schemas").path("com.example.stable.v1.CronTab");
         assertThat(freeForm.path("x-kubernetes-preserve-unknown-fields").asBoolean()).isTrue();
     }
@@ -192,7 +192,7 @@ class GroupVersionDocumentTest {
 
     @Test
     void swaggerV2UsesDefinitionsAndBodyParameters() {
-        JsonNode v2 = Json.parse(documents.swagger().json());
+        JsonNode v2 = Json.parse(documents.swagger().bytes());
         assertThat(v2.path("swagger").asString()).isEqualTo("2.0");
         assertThat(v2.path("definitions").has("io.k8s.api.core.v1.Pod")).isTrue();
         JsonNode patch = v2.path("paths").path("/apis/apps/v1/namespaces/{namespace}/deployments/{name}")
@@ -221,7 +221,7 @@ class GroupVersionDocumentTest {
     private static JsonNode doc(String gv) {
         OpenApiDocuments.Document doc = documents.groupVersion(gv);
         assertThat(doc).as(gv).isNotNull();
-        return Json.parse(doc.json());
+        return Json.parse(doc.bytes());
     }
 
     private static Set<String> operationIds(JsonNode doc) {

@@ -26,9 +26,9 @@ import io.kava.api.registry.ResourceType;
  * {@code --validate=strict} (the field-validation probe must find the parameter and send {@code fieldValidation=Strict}),
  * and client-side apply building its strategic merge patch from the served merge keys.
  *
- * <p>Runs the kubectl binaries named by {@code -Dkava.kubectl=path,path} or, by default, {@code kubectl} 1.29 and
- * 1.33 from the gcloud SDK and {@code /usr/bin/kubectl}; skipped when none is installed. kubectl 1.27 and 1.28 need
- * {@code /openapi/v2} as protobuf before they try v3 (see the package report) and are not in the default set.
+ * <p>Runs the kubectl binaries named by {@code -Dkava.kubectl=path,path} or, by default, {@code kubectl} 1.27 (which
+ * downloads the protobuf {@code /openapi/v2} before anything else), 1.29 (the first to build patches from v3) and 1.33
+ * from the gcloud SDK, and {@code /usr/bin/kubectl}; skipped when none is installed.
  */
 class KubectlTest {
 
@@ -76,8 +76,8 @@ class KubectlTest {
     static Stream<String> kubectls() {
         String configured = System.getProperty("kava.kubectl");
         List<String> candidates = configured != null && !configured.isBlank() ? List.of(configured.split(","))
-                : List.of(SDK.resolve("kubectl.1.29").toString(), SDK.resolve("kubectl.1.33").toString(),
-                        "/usr/bin/kubectl");
+                : List.of(SDK.resolve("kubectl.1.27").toString(), SDK.resolve("kubectl.1.29").toString(),
+                        SDK.resolve("kubectl.1.33").toString(), "/usr/bin/kubectl");
         List<String> present = candidates.stream().filter(c -> Files.isExecutable(Path.of(c))).toList();
         Assumptions.assumeFalse(present.isEmpty(), "no kubectl installed");
         return present.stream();

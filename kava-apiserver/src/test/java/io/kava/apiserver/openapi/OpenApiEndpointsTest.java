@@ -79,12 +79,21 @@ class OpenApiEndpointsTest {
     }
 
     @Test
-    void protobufOnlyRequestsAreNotAcceptable() throws Exception {
+    void v3IsJsonOnly() throws Exception {
         assertThat(get("/openapi/v3/api/v1", "application/com.github.proto-openapi.spec.v3.v1.0+protobuf", null)
                 .statusCode()).isEqualTo(406);
-        assertThat(get("/openapi/v2", "application/com.github.proto-openapi.spec.v2@v1.0+protobuf", null)
-                .statusCode()).isEqualTo(406);
         assertThat(get("/openapi/v3/api/v1", "application/json;q=0.9,*/*;q=0.8", null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void v2IsServedAsProtobufToKubectl() throws Exception {
+        HttpResponse<String> proto = get("/openapi/v2", "application/com.github.proto-openapi.spec.v2@v1.0+protobuf",
+                null);
+        assertThat(proto.statusCode()).isEqualTo(200);
+        assertThat(proto.headers().firstValue("Content-Type")).hasValue(OpenApiEndpoints.PROTOBUF_V2);
+        assertThat(get("/openapi/v2", "text/html", null).statusCode()).isEqualTo(406);
+        assertThat(OpenApiEndpoints.v2Format("application/json, application/com.github.proto-openapi.spec.v2@v1.0"
+                + "+protobuf")).isEqualTo("json");
     }
 
     @Test

@@ -6,12 +6,18 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
 
 import io.kava.api.json.Json;
 import io.kava.api.registry.ResourceRegistry;
 import io.kava.api.registry.ResourceType;
+import io.kava.apiserver.errors.ApiException;
+import io.kava.apiserver.errors.StatusWriter;
 import io.kava.apiserver.http.ApiHandler;
 import io.kava.apiserver.http.Exchange;
 import io.kava.apiserver.http.JsonOutput;
@@ -52,7 +58,8 @@ final class TestServer implements AutoCloseable {
         connector.setHost("127.0.0.1");
         connector.setPort(0);
         server.addConnector(connector);
-        server.setHandler(new ApiHandler(registry, resources, new NonResourceEndpoints(metrics, openApi), metrics));
+        server.setHandler(new ProtobufV2Bypass(openApi,
+                new ApiHandler(registry, resources, new NonResourceEndpoints(metrics, openApi), metrics)));
         server.start();
         ObjectNode ns = Json.object().put("apiVersion", "v1").put("kind", "Namespace");
         ns.putObject("metadata").put("name", "default");
@@ -73,6 +80,35 @@ final class TestServer implements AutoCloseable {
     public void close() throws Exception {
         server.stop();
         storages.values().forEach(s -> s.cache().close());
+    }
+
+    /**
+     * Sends {@code /openapi/v2} straight to {@link OpenApiEndpoints}. {@code ApiHandler.checkAccept} answers 406 to
+     * any request accepting neither JSON nor YAML before non-resource handlers run, which includes kubectl's
+     * protobuf-only OpenAPI v2 request; this stands in for exempting {@code /openapi/} from that check.
+     */
+    private static final class ProtobufV2Bypass extends Handler.Wrapper {
+        private final OpenApiEndpoints openApi;
+
+        ProtobufV2Bypass(OpenApiEndpoints openApi, Handler next) {
+            super(next);
+            this.openApi = openApi;
+        }
+
+        @Override
+        public boolean handle(Request request, Response response, Callback callback) throws Exception {
+            if (!Request.getPathInContext(request).equals("/openapi/v2")) {
+                return super.handle(request, response, callback);
+            }
+            var exchange = new Exchange(request, response);
+            try {
+                openApi.handle(exchange);
+            } catch (ApiException e) {
+                exchange.sendJson(e.code(), StatusWriter.failure(e));
+            }
+            callback.succeeded();
+            return true;
+        }
     }
 
     private final class Recorder implements ResourceHandler.Patcher {
