@@ -156,7 +156,11 @@ final class SwaggerV2 {
                         out.set(key, value.deepCopy());
                     }
                 }
-                case "oneOf" -> out.put("type", "string"); // Quantity, IntOrString: strings in Swagger 2.0
+                case "oneOf" -> {
+                    if (!v3.has("type")) {
+                        out.put("type", "string"); // Quantity, IntOrString: strings in Swagger 2.0
+                    }
+                }
                 case "nullable" -> {
                 }
                 case "properties" -> {

@@ -208,6 +208,19 @@ class GroupVersionDocumentTest {
         assertThat(intOrString.has("oneOf")).isFalse();
     }
 
+    @Test
+    void swaggerV2KeepsTheTypeOfCrdSchemasWithOneOf() {
+        JsonNode v3 = Json.parse("""
+                {"type":"object","oneOf":[{"required":["a"]},{"required":["b"]}],
+                 "properties":{"port":{"x-kubernetes-int-or-string":true,"anyOf":[{"type":"integer"},{"type":"string"}]},
+                 "meta":{"default":{},"allOf":[{"$ref":"#/components/schemas/x.Meta"}]}}}""");
+        JsonNode v2 = SwaggerV2.schema(v3);
+        assertThat(v2.path("type").asString()).isEqualTo("object");
+        assertThat(v2.path("properties").path("port").has("type")).isFalse();
+        assertThat(v2.path("properties").path("meta").path("$ref").asString()).isEqualTo("#/definitions/x.Meta");
+        assertThat(v2.path("properties").path("meta").has("default")).isFalse();
+    }
+
     private static List<String> groupVersions() {
         var out = new java.util.ArrayList<String>();
         for (String group : registry.groups()) {

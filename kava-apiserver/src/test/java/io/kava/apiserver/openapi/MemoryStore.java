@@ -113,11 +113,7 @@ final class MemoryStore implements Store {
             event = new Event(Event.Type.DELETE, tombstone, current);
         }
         publish(event);
-        return new WriteResult.Ok(current(event), event.revision());
-    }
-
-    private static KeyValue current(Event event) {
-        return event.prevKv();
+        return new WriteResult.Ok(event.prevKv(), event.revision());
     }
 
     @Override
