@@ -27,7 +27,10 @@ import io.kava.apiserver.http.Exchange;
  * Documents are cached and rebuilt after the registry or the custom resource schemas change.
  *
  * <p>Wire it as the {@code next} handler of {@code NonResourceEndpoints}:
- * {@code new NonResourceEndpoints(metrics, new OpenApiEndpoints(registry))}.
+ * {@code new NonResourceEndpoints(metrics, new OpenApiEndpoints(registry))}. kubectl's protobuf-only
+ * {@code /openapi/v2} request reaches this handler only if {@code ApiHandler.checkAccept} lets {@code /openapi/} paths
+ * through (it answers 406 to requests accepting neither JSON nor YAML before non-resource handlers run); this class
+ * does its own Accept negotiation.
  */
 public final class OpenApiEndpoints implements ApiHandler.NonResourceHandler {
 
