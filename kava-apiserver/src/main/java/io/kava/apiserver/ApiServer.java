@@ -25,6 +25,7 @@ import io.kava.apiserver.http.NonResourceEndpoints;
 import io.kava.apiserver.http.ResourceHandler;
 import io.kava.apiserver.kinds.Strategies;
 import io.kava.apiserver.metrics.ApiMetrics;
+import io.kava.apiserver.openapi.OpenApiEndpoints;
 import io.kava.apiserver.patch.PatchHandler;
 import io.kava.apiserver.rest.ObjectCodec;
 import io.kava.apiserver.rest.ResourceStorage;
@@ -61,6 +62,8 @@ public final class ApiServer implements AutoCloseable {
     private final Map<ResourceType, Strategy> customStrategies = new ConcurrentHashMap<>();
     private Server server;
     private CrdRegistrar crdRegistrar;
+    private final TableWriter tables = new TableWriter();
+    private final OpenApiEndpoints openApi;
 
     public ApiServer(Config config, Store store) {
         this(config, store, ResourceRegistry.withBuiltins(), Clock.systemUTC());
@@ -71,6 +74,7 @@ public final class ApiServer implements AutoCloseable {
         this.store = store;
         this.registry = registry;
         this.clock = clock;
+        this.openApi = new OpenApiEndpoints(registry);
     }
 
     public ApiServer start() throws Exception {
@@ -89,10 +93,10 @@ public final class ApiServer implements AutoCloseable {
         connector.setPort(config.port());
         connector.setIdleTimeout(3_600_000);
         server.addConnector(connector);
-        var resources = new ResourceHandler(this::storage, new JsonOutput(new TableWriter()),
+        var resources = new ResourceHandler(this::storage, new JsonOutput(tables),
                 new PatchHandler(), Map.of("binding", new BindingSubresource(), "finalize", new FinalizeSubresource()));
         server.setHandler(new ApiHandler(registry, resources,
-                new NonResourceEndpoints(metrics, null), metrics));
+                new NonResourceEndpoints(metrics, openApi), metrics));
         server.start();
         LOG.info("apiserver: serving on http://{}:{}", config.bindAddress(), port());
         return this;
@@ -155,8 +159,10 @@ public final class ApiServer implements AutoCloseable {
     /** Registers custom resource types for the CRD registrar. */
     private final class CustomResources implements CrdRegistrar.Target {
         @Override
-        public void register(ResourceType type, Strategy strategy, JsonNode printerColumns) {
+        public void register(ResourceType type, Strategy strategy, ObjectNode crd, JsonNode openApiV3Schema) {
             customStrategies.put(type, strategy);
+            tables.printers().registerCustomResource(crd);
+            openApi.customResourceSchemas().put(type.group(), type.version(), type.kind(), openApiV3Schema);
             ResourceStorage old = storages.remove(type);
             if (old != null) {
                 old.cache().close();
@@ -167,6 +173,8 @@ public final class ApiServer implements AutoCloseable {
         @Override
         public void unregister(ResourceType type) {
             registry.unregister(type);
+            tables.printers().remove(type.group(), type.kind());
+            openApi.customResourceSchemas().remove(type.group(), type.version(), type.kind());
         }
 
         @Override

@@ -31,7 +31,7 @@ public final class CrdRegistrar implements AutoCloseable {
 
     /** What the registrar needs from the API server. */
     public interface Target {
-        void register(ResourceType type, Strategy strategy, JsonNode printerColumns);
+        void register(ResourceType type, Strategy strategy, ObjectNode crd, JsonNode openApiV3Schema);
 
         void unregister(ResourceType type);
 
@@ -98,8 +98,8 @@ public final class CrdRegistrar implements AutoCloseable {
             for (ResourceType type : types) {
                 JsonNode version = versionOf(crd, type.version());
                 var schema = new StructuralSchema(version.path("schema").path("openAPIV3Schema"));
-                target.register(type, new CustomResourceStrategy(schema, type.hasSubresource("status")),
-                        version.path("additionalPrinterColumns"));
+                target.register(type, new CustomResourceStrategy(schema, type.hasSubresource("status")), crd,
+                        version.path("schema").path("openAPIV3Schema"));
             }
             served.put(name, types);
             LOG.info("crd {}: serving {}", name, types.stream().map(ResourceType::apiVersion).toList());

@@ -52,7 +52,8 @@ final class TestServer implements AutoCloseable {
         this.registry = registry;
         this.openApi = new OpenApiEndpoints(registry);
         var metrics = new ApiMetrics();
-        var resources = new ResourceHandler(this::storage, new JsonOutput(new TableWriter()), new Recorder());
+        var resources = new ResourceHandler(this::storage, new JsonOutput(new TableWriter()), new Recorder(),
+                java.util.Map.of());
         server = new Server();
         var connector = new ServerConnector(server);
         connector.setHost("127.0.0.1");
