@@ -95,8 +95,7 @@ public final class EtcdStore implements Store {
             return store;
         } catch (StoreUnavailableException e) {
             store.close();
-            throw new StoreUnavailableException("cannot connect to etcd at " + options.endpoints() + ": "
-                    + e.getMessage(), e.getCause());
+            throw new StoreUnavailableException("cannot connect: " + e.getMessage(), e.getCause());
         } catch (RuntimeException e) {
             store.close();
             throw e;

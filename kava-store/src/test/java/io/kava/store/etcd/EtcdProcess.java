@@ -21,6 +21,7 @@ final class EtcdProcess {
     private final int peerPort;
     private final Path dataDir;
     private final Path log;
+    private List<String> command;
     private Process process;
     private boolean killed;
 
@@ -50,7 +51,7 @@ final class EtcdProcess {
 
     /** Starts the member of a new cluster; {@code initialCluster} is {@code name=peerUrl,...}, {@code token} unique. */
     void start(String initialCluster, String token) throws IOException {
-        List<String> command = List.of(BINARY.toString(),
+        command = List.of(BINARY.toString(),
                 "--name", name,
                 "--data-dir", dataDir.toString(),
                 "--listen-client-urls", clientUrl().toString(),
@@ -64,6 +65,22 @@ final class EtcdProcess {
                 "--logger", "zap",
                 "--log-level", "warn");
         Files.createDirectories(dataDir);
+        launch();
+    }
+
+    /**
+     * Starts a killed or stopped member again on its data directory and ports. etcd then ignores the cluster flags
+     * and rejoins from its write-ahead log.
+     */
+    void restart() throws IOException {
+        if (isAlive()) {
+            throw new IllegalStateException(this + " is still running");
+        }
+        killed = false;
+        launch();
+    }
+
+    private void launch() throws IOException {
         process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
