@@ -20,6 +20,10 @@ import org.slf4j.LoggerFactory;
  * outcome is unknown, and it fails at once with a {@link StoreUnavailableException} that says so, because blindly
  * repeating a compare-and-swap could report a conflict with the caller's own write.
  *
+ * <p>Bounds: each attempt has the deadline {@link EtcdOptions#requestTimeout()}; there are at most {@link
+ * EtcdOptions.Retry#maxAttempts()} attempts, and none starts once {@code requestTimeout} has passed since the first,
+ * so a call ends within about twice {@code requestTimeout} however etcd misbehaves.
+ *
  * <p>Logging: one warning when etcd becomes unreachable and one line when it is back, never one per call.
  */
 final class EtcdCalls {
@@ -80,11 +84,12 @@ final class EtcdCalls {
                 case NOT_APPLIED -> {
                 }
             }
-            if (n >= options.retry().maxAttempts()) {
-                long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+            Duration pause = options.retry().backoff(n);
+            long elapsed = System.nanoTime() - started;
+            if (n >= options.retry().maxAttempts() || elapsed + pause.toNanos() >= options.requestTimeout().toNanos()) {
+                long millis = TimeUnit.NANOSECONDS.toMillis(elapsed);
                 throw unavailable(what + " failed after " + n + " attempts in " + millis + " ms", last);
             }
-            Duration pause = options.retry().backoff(n);
             LOG.debug("etcd {} attempt {} failed ({}), retrying in {} ms", what, n, last, pause.toMillis());
             sleep(pause);
         }

@@ -73,7 +73,8 @@ final class EtcdErrors {
             return Kind.NOT_APPLIED;
         }
         return switch (code) {
-            case UNAVAILABLE, DEADLINE_EXCEEDED, RESOURCE_EXHAUSTED, ABORTED -> Kind.TRANSIENT;
+            case UNAVAILABLE, DEADLINE_EXCEEDED, ABORTED -> Kind.TRANSIENT;
+            // RESOURCE_EXHAUSTED besides "too many requests": database space exceeded, message over the size limit.
             // etcd wraps "request timed out" and friends as Unavailable; a torn stream can surface as these.
             case INTERNAL, UNKNOWN -> description.startsWith("etcdserver: request timed out")
                     || description.contains("Connection reset") ? Kind.TRANSIENT : Kind.FATAL;

@@ -19,7 +19,7 @@ import java.util.Objects;
  * @param endpoints      client URLs of every member ({@code http://host:port}); the client balances over all of them
  * @param namespace      bytes prepended to every key; empty for none
  * @param connectTimeout TCP connect timeout per member
- * @param requestTimeout deadline of one attempt of one unary call
+ * @param requestTimeout deadline of one attempt of a call; no retry starts after it has passed since the first attempt
  * @param retry          how often and how patiently a call that could not reach etcd is retried
  * @param watchBacklog   batches a watch may hold for a listener that has not caught up before the watch is ended
  */
@@ -101,8 +101,8 @@ public record EtcdOptions(
     public static EtcdOptions parse(String datastore) {
         String prefix = "etcd://";
         if (datastore == null || !datastore.startsWith(prefix)) {
-            throw new IllegalArgumentException("etcd datastore must look like etcd://host:port[,host:port...][/namespace], got "
-                    + datastore);
+            throw new IllegalArgumentException(
+                    "etcd datastore must look like etcd://host:port[,host:port...][/namespace], got " + datastore);
         }
         String rest = datastore.substring(prefix.length());
         int slash = rest.indexOf('/');

@@ -30,9 +30,9 @@ import org.slf4j.LoggerFactory;
  *   <li>get, range, count: compare-free transactions holding linearizable range requests; a range at a past revision
  *       carries a probe at revision - 1 so it fails at or below the compact revision as the contract says (etcd alone
  *       would serve the compact revision itself).</li>
- *   <li>create: {@code if create_revision(k) == 0 then put, get else get}; update: {@code if mod_revision(k) == expected
- *       and create_revision(k) > 0 then put, get else get}; delete: {@code if mod_revision(k) == expected then
- *       delete(prev_kv) else get}, with no condition when expected is 0.</li>
+ *   <li>create: {@code if create_revision(k) == 0 then put, get else get}; update: {@code if mod_revision(k) ==
+ *       expected and create_revision(k) > 0 then put, get else get}; delete: {@code if mod_revision(k) == expected
+ *       then delete(prev_kv) else get}, with no condition when expected is 0.</li>
  *   <li>watch: etcd watch streams with prev_kv and require-leader, resumed from the last delivered revision when a
  *       stream breaks (see {@link EtcdWatch}).</li>
  *   <li>leases: etcd leases. etcd raises a TTL below its minimum (1.5 election timeouts, rounded up: 2 s by default)
@@ -106,6 +106,8 @@ public final class EtcdStore implements Store {
         return Client.builder()
                 .endpoints(options.endpoints().toArray(URI[]::new))
                 .connectTimeout(options.connectTimeout())
+                // A list of a big resource easily exceeds gRPC's 4 MiB default; etcd bounds requests, not responses.
+                .maxInboundMessageSize(Integer.MAX_VALUE)
                 // Fail fast while no member is reachable instead of queueing calls until one is: EtcdCalls retries.
                 .waitForReady(false)
                 .retryMaxAttempts(0)

@@ -15,8 +15,8 @@ class EtcdErrorsTest {
     void revisionErrors() {
         assertThat(kind(Status.OUT_OF_RANGE.withDescription("etcdserver: mvcc: required revision has been compacted")))
                 .isEqualTo(EtcdErrors.Kind.COMPACTED);
-        assertThat(kind(Status.OUT_OF_RANGE.withDescription("etcdserver: mvcc: required revision is a future revision")))
-                .isEqualTo(EtcdErrors.Kind.FUTURE_REVISION);
+        assertThat(kind(Status.OUT_OF_RANGE.withDescription(
+                "etcdserver: mvcc: required revision is a future revision"))).isEqualTo(EtcdErrors.Kind.FUTURE_REVISION);
     }
 
     @Test
@@ -25,7 +25,8 @@ class EtcdErrorsTest {
                 .withCause(new ConnectException("Connection refused")))).isEqualTo(EtcdErrors.Kind.NOT_APPLIED);
         assertThat(kind(Status.UNAVAILABLE.withDescription("etcdserver: no leader")))
                 .isEqualTo(EtcdErrors.Kind.NOT_APPLIED);
-        assertThat(kind(Status.UNKNOWN.withDescription("raft proposal dropped"))).isEqualTo(EtcdErrors.Kind.NOT_APPLIED);
+        assertThat(kind(Status.UNKNOWN.withDescription("raft proposal dropped")))
+                .isEqualTo(EtcdErrors.Kind.NOT_APPLIED);
         assertThat(kind(Status.RESOURCE_EXHAUSTED.withDescription("etcdserver: too many requests")))
                 .isEqualTo(EtcdErrors.Kind.NOT_APPLIED);
     }
@@ -47,6 +48,8 @@ class EtcdErrorsTest {
         assertThat(kind(Status.NOT_FOUND.withDescription("etcdserver: requested lease not found")))
                 .isEqualTo(EtcdErrors.Kind.FATAL);
         assertThat(kind(Status.PERMISSION_DENIED)).isEqualTo(EtcdErrors.Kind.FATAL);
+        assertThat(kind(Status.RESOURCE_EXHAUSTED.withDescription("etcdserver: mvcc: database space exceeded")))
+                .isEqualTo(EtcdErrors.Kind.FATAL);
     }
 
     @Test
@@ -56,7 +59,8 @@ class EtcdErrorsTest {
         assertThat(EtcdErrors.classify(wrapped).kind()).isEqualTo(EtcdErrors.Kind.NOT_APPLIED);
 
         EtcdErrors.Failure jetcd = EtcdErrors.classify(EtcdExceptionFactory.toEtcdException(
-                Status.UNAVAILABLE.withDescription("io exception").withCause(new ConnectException("Connection refused"))));
+                Status.UNAVAILABLE.withDescription("io exception")
+                        .withCause(new ConnectException("Connection refused"))));
         assertThat(jetcd.kind()).isEqualTo(EtcdErrors.Kind.NOT_APPLIED);
         assertThat(jetcd.code()).isEqualTo(Status.Code.UNAVAILABLE);
         assertThat(jetcd).hasToString("UNAVAILABLE io exception (Connection refused)");

@@ -13,6 +13,7 @@ import io.kava.store.Watch;
 import io.kava.store.WatchListener;
 import io.kava.store.WriteResult;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -166,6 +167,18 @@ class EtcdStoreTest {
                     .until(() -> batches.stream().mapToInt(List::size).sum() == delivered);
             assertThat(errors).hasSize(1);
         }
+    }
+
+    @Test
+    void aRangeLargerThanGrpcsDefaultMessageLimitComesBackWhole() {
+        EtcdStore store = open(namespace);
+        byte[] big = new byte[1024 * 1024];
+        Arrays.fill(big, (byte) 'x');
+        for (int i = 0; i < 6; i++) {
+            ok(store.create("/big/" + i, big, 0));
+        }
+        assertThat(store.range("/big/", null, 0, 0).kvs()).hasSize(6)
+                .allSatisfy(kv -> assertThat(kv.value()).isEqualTo(big));
     }
 
     @Test

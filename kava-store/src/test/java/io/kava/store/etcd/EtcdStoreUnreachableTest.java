@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 /** No etcd needed: the store against loopback ports where nothing listens. */
 class EtcdStoreUnreachableTest {
 
-    private static final EtcdOptions.Retry QUICK = new EtcdOptions.Retry(4, Duration.ofMillis(20), Duration.ofMillis(80));
+    private static final EtcdOptions.Retry QUICK =
+            new EtcdOptions.Retry(4, Duration.ofMillis(20), Duration.ofMillis(80));
 
     @Test
     void connectToAClosedPortFailsWithStoreUnavailableNamingTheEndpoints() throws IOException {

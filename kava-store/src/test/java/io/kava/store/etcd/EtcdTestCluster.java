@@ -108,7 +108,7 @@ public final class EtcdTestCluster implements AutoCloseable {
         }
     }
 
-    /** Waits until every member not killed by the test answers {@code /health} with true (it has a leader and no alarms). */
+    /** Waits until every member the test did not kill answers {@code /health} with true (leader, no alarms). */
     public void awaitHealthy() {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         long deadline = System.nanoTime() + HEALTHY_WITHIN.toNanos();
