@@ -16,7 +16,8 @@ class EtcdErrorsTest {
         assertThat(kind(Status.OUT_OF_RANGE.withDescription("etcdserver: mvcc: required revision has been compacted")))
                 .isEqualTo(EtcdErrors.Kind.COMPACTED);
         assertThat(kind(Status.OUT_OF_RANGE.withDescription(
-                "etcdserver: mvcc: required revision is a future revision"))).isEqualTo(EtcdErrors.Kind.FUTURE_REVISION);
+                "etcdserver: mvcc: required revision is a future revision")))
+                .isEqualTo(EtcdErrors.Kind.FUTURE_REVISION);
     }
 
     @Test
