@@ -1,5 +1,6 @@
 package io.kava.store.etcd;
 
+import io.grpc.Status;
 import io.kava.store.StoreException;
 import io.kava.store.StoreUnavailableException;
 import java.time.Duration;
@@ -65,8 +66,10 @@ final class EtcdCalls {
                     LOG.info("etcd at {} is reachable again", options.endpoints());
                 }
                 return result;
+            } catch (StoreException e) {
+                throw e;
             } catch (TimeoutException e) {
-                last = new EtcdErrors.Failure(EtcdErrors.Kind.TRANSIENT, io.grpc.Status.Code.DEADLINE_EXCEEDED,
+                last = new EtcdErrors.Failure(EtcdErrors.Kind.TRANSIENT, Status.Code.DEADLINE_EXCEEDED,
                         "no answer within " + options.requestTimeout().plus(FUTURE_SLACK), null);
             } catch (ExecutionException | RuntimeException e) {
                 last = EtcdErrors.classify(e);
