@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
  * on. Afterwards every acknowledged increment must be in the history, the counter must account for every write, and
  * a watch opened before the kill must have seen each increment once, in order.
  */
+@SuppressWarnings("try") // try-with-resources scopes a Watch the body never names
 class EtcdLeaderFailoverTest {
 
     private static final String COUNTER = "/failover/counter";

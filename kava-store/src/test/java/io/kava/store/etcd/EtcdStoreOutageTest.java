@@ -14,6 +14,7 @@ import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
 /** A single-member cluster that goes away: each test has a cluster of its own to kill. */
+@SuppressWarnings("try") // try-with-resources scopes a Watch the body never names
 class EtcdStoreOutageTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);

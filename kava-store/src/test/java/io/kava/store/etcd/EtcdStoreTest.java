@@ -26,6 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** What the contract suite cannot see: several clients on one cluster, namespaces, and etcd's own rules. */
+@SuppressWarnings("try") // try-with-resources scopes a Watch the body never names
 class EtcdStoreTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
