@@ -34,7 +34,9 @@ import org.slf4j.LoggerFactory;
  *       expected and create_revision(k) > 0 then put, get else get}; delete: {@code if mod_revision(k) == expected
  *       then delete(prev_kv) else get}, with no condition when expected is 0.</li>
  *   <li>watch: etcd watch streams with prev_kv and require-leader, resumed from the last delivered revision when a
- *       stream breaks (see {@link EtcdWatch}).</li>
+ *       stream breaks (see {@link EtcdWatch}); listeners are called on a virtual thread per watch.</li>
+ *   <li>compactRevision: etcd does not report it, so it is probed: one read per call while nobody else compacts,
+ *       a binary search over the revisions since the last call when someone did (see {@link EtcdCompaction}).</li>
  *   <li>leases: etcd leases. etcd raises a TTL below its minimum (1.5 election timeouts, rounded up: 2 s by default)
  *       to that minimum, and its leader expires leases about every 500 ms.</li>
  * </ul>
