@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.etcd.jetcd.options.LeaseOption;
 import io.kava.store.CompactedException;
 import io.kava.store.Event;
 import io.kava.store.KeyValue;
@@ -194,13 +195,14 @@ class EtcdStoreTest {
     }
 
     @Test
-    void leaseTtlBelowTheEtcdMinimumIsRaisedNotRefused() {
+    void leaseTtlBelowTheEtcdMinimumIsRaisedNotRefused() throws Exception {
         EtcdStore store = open(namespace);
         long lease = store.grantLease(1);
         ok(store.create("/leased", b("v"), lease));
-        // etcd's minimum TTL is 2 s with its default timings: the key outlives the 1 s asked for.
-        await().pollDelay(Duration.ofMillis(1200)).atMost(WAIT).until(() -> true);
-        assertThat(store.get("/leased")).isPresent();
+        // etcd's minimum TTL is 1.5 election timeouts rounded up: 2 s with its default timings.
+        long granted = cluster.admin().getLeaseClient().timeToLive(lease, LeaseOption.DEFAULT)
+                .get(10, TimeUnit.SECONDS).getGrantedTTL();
+        assertThat(granted).isEqualTo(2);
         await().atMost(WAIT).until(() -> store.get("/leased").isEmpty());
     }
 

@@ -183,7 +183,8 @@ public final class EtcdTestCluster implements AutoCloseable {
         return leader;
     }
 
-    private synchronized Client admin() {
+    /** A plain jetcd client on every member, for looking at etcd behind the store's back. */
+    synchronized Client admin() {
         if (admin == null) {
             admin = Client.builder().endpoints(clientUrls().toArray(URI[]::new)).build();
         }
