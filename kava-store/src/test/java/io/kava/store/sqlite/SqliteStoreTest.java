@@ -356,7 +356,8 @@ class SqliteStoreTest {
         Assumptions.assumeFalse(Files.isReadable(file), "permissions do not bind this user (root)");
         assertThatThrownBy(() -> SqliteStore.open(file, quiet()))
                 .isInstanceOf(StoreUnavailableException.class)
-                .hasMessage("cannot open SQLite store " + file.toAbsolutePath() + ": no permission to read and write it");
+                .hasMessage("cannot open SQLite store " + file.toAbsolutePath()
+                        + ": no permission to read and write it");
     }
 
     @Test
