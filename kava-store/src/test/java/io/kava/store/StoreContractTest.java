@@ -29,6 +29,7 @@ import org.junit.jupiter.api.TestInfo;
  * one server between tests (etcd) still sees isolated keys. Revisions are only ever compared relative to the
  * revision at the start of a test, never to absolute numbers.
  */
+@SuppressWarnings("try") // try-with-resources scopes a Watch the body never names
 public abstract class StoreContractTest {
 
     /** Generous: etcd rounds small lease TTLs up to its minimum (about 2 s) and expires leases lazily. */
