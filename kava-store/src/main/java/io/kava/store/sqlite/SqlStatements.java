@@ -87,7 +87,8 @@ record SqlStatements(
                     + "WHERE k.id >= ? AND k.id <= ? AND k.name >= ? AND k.name < CAST(? AS TEXT) "
                     + "ORDER BY k.id LIMIT ?",
             // A row is superseded once a later row of the same key exists; that later row names it in prev_revision.
-            "DELETE FROM kine WHERE id IN (SELECT prev_revision FROM kine WHERE id > ? AND id <= ? AND prev_revision > 0)",
+            "DELETE FROM kine WHERE id IN "
+                    + "(SELECT prev_revision FROM kine WHERE id > ? AND id <= ? AND prev_revision > 0)",
             "DELETE FROM kine WHERE id > ? AND id <= ? AND deleted = 1",
             "INSERT INTO leases (id, ttl_seconds, expires_at_millis) VALUES (?, ?, ?)",
             "SELECT id FROM leases WHERE id = ?",

@@ -185,6 +185,11 @@ final class SqliteDatabase implements AutoCloseable {
                 }
             }
             st.execute("PRAGMA synchronous = FULL");
+            try (ResultSet rs = st.executeQuery("PRAGMA synchronous")) {
+                if (!rs.next() || rs.getInt(1) != 2) {
+                    throw new SQLException("cannot set synchronous = FULL; acknowledged writes would not be durable");
+                }
+            }
             connection.setAutoCommit(false);
             for (String ddl : sql.schema()) {
                 st.execute(ddl);

@@ -46,7 +46,8 @@ public final class SqliteStore implements Store {
         this.writer = new SqliteWriter(database, options.maxWriteBatch(), events -> hubRef[0].publish(events));
         this.compactor = new SqliteCompactor(writer, database.compactRevision(), options.compactionBatch());
         this.reader = new SqliteReader(database, writer::committedRevision, compactor::compactRevision);
-        this.hub = new SqliteWatchHub(database.lastRevision(), options.watchQueueLimit(), reader);
+        this.hub = new SqliteWatchHub(database.lastRevision(), options.watchQueueLimit(), reader,
+                writer::committedRevision);
         hubRef[0] = hub;
         this.leases = new SqliteLeases(writer, database, options.clock());
         this.maintenance = Executors.newSingleThreadScheduledExecutor(runnable -> {

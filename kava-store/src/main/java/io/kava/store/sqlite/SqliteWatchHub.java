@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 /**
  * Fans committed events out to watches, in process: the writer hands every committed batch to {@link
@@ -37,12 +38,15 @@ final class SqliteWatchHub implements AutoCloseable {
     /** Guarded by {@link #lock}. */
     private long lastRevision;
     private final EventSource source;
+    /** The writer's committed revision, which may run ahead of {@link #lastRevision} between commit and publish. */
+    private final LongSupplier committedRevision;
     private final int queueLimit;
     private final ExecutorService delivery =
             Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("kava-sqlite-watch-", 0).factory());
 
-    SqliteWatchHub(long lastRevision, int queueLimit, EventSource source) {
+    SqliteWatchHub(long lastRevision, int queueLimit, EventSource source, LongSupplier committedRevision) {
         this.lastRevision = lastRevision;
+        this.committedRevision = committedRevision;
         this.queueLimit = queueLimit;
         this.source = source;
     }
@@ -50,7 +54,8 @@ final class SqliteWatchHub implements AutoCloseable {
     Watch watch(String prefix, long startRevision, WatchListener listener) {
         WatchSubscription subscription;
         synchronized (lock) {
-            long from = startRevision == 0 ? lastRevision + 1 : startRevision;
+            // "From now" means after the current revision, even one committed but not yet published here.
+            long from = startRevision == 0 ? Math.max(lastRevision, committedRevision.getAsLong()) + 1 : startRevision;
             long replayTo = from <= lastRevision ? lastRevision : 0;
             subscription = new WatchSubscription(this, prefix, from, startRevision != 0, replayTo, listener,
                     queueLimit);

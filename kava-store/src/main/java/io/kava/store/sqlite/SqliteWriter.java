@@ -140,7 +140,8 @@ final class SqliteWriter implements AutoCloseable {
                 }
             }
             events = tx.commit();
-        } catch (SQLException | RuntimeException e) {
+        } catch (SQLException | RuntimeException | Error e) {
+            // An Error too: if this thread died, every later caller would wait forever.
             tx.rollback();
             LOG.error("Write batch of {} ops to {} failed and was rolled back", batch.size(), database.file(), e);
             StoreUnavailableException error = new StoreUnavailableException(

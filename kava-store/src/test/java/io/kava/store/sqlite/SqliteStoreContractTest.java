@@ -3,6 +3,7 @@ package io.kava.store.sqlite;
 import io.kava.store.Store;
 import io.kava.store.StoreContractTest;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The store contract, against a fresh SQLite file per test. */
@@ -13,7 +14,10 @@ class SqliteStoreContractTest extends StoreContractTest {
 
     @Override
     protected Store newStore() {
-        return SqliteStore.open(dir.resolve("store.db"), SqliteOptions.defaults().withCompaction(java.time.Duration.ZERO, 0)
-                .withLeaseCheckInterval(java.time.Duration.ofMillis(100)));
+        // No background compaction (tests compact explicitly); a quick reaper so lease tests end fast.
+        SqliteOptions options = SqliteOptions.defaults()
+                .withCompaction(Duration.ZERO, 0)
+                .withLeaseCheckInterval(Duration.ofMillis(100));
+        return SqliteStore.open(dir.resolve("store.db"), options);
     }
 }
