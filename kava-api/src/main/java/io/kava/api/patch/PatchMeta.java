@@ -107,6 +107,15 @@ public final class PatchMeta {
     return fields.getOrDefault(fieldName, NONE);
   }
 
+  /** The metadata at a field path, e.g. {@code at("spec", "template", "spec", "containers")}. */
+  public PatchMeta at(String... fieldNames) {
+    PatchMeta m = this;
+    for (String f : fieldNames) {
+      m = m.field(f);
+    }
+    return m;
+  }
+
   public Map<String, PatchMeta> fields() {
     return fields;
   }

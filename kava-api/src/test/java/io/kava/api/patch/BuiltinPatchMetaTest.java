@@ -54,5 +54,9 @@ class BuiltinPatchMetaTest {
     assertThat(BuiltinPatchMeta.SERVICE.field("spec").field("ports").mergeKey()).isEqualTo("port");
     assertThat(BuiltinPatchMeta.POD.field("status").field("conditions").mergeKey()).isEqualTo("type");
     assertThat(PatchMeta.NONE.field("anything")).isSameAs(PatchMeta.NONE);
+    assertThat(BuiltinPatchMeta.STATEFUL_SET.at("spec", "template", "spec", "containers", "env").mergeKey())
+        .isEqualTo("name");
+    assertThat(BuiltinPatchMeta.NODE.at("status", "addresses").mergeKey()).isEqualTo("type");
+    assertThat(BuiltinPatchMeta.NODE.at("spec", "podCIDRs").isSet()).isTrue();
   }
 }
