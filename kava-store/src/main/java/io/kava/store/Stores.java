@@ -3,6 +3,8 @@ package io.kava.store;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import io.kava.store.etcd.EtcdOptions;
+import io.kava.store.etcd.EtcdStore;
 import io.kava.store.sqlite.SqliteStore;
 
 /** Opens the store a {@code --datastore} value names. */
@@ -25,6 +27,9 @@ public final class Stores {
                         + ": " + e.getMessage(), e);
             }
             return SqliteStore.open(dataDir.resolve("db").resolve("state.db"));
+        }
+        if (datastore.startsWith("etcd://")) {
+            return EtcdStore.connect(EtcdOptions.parse(datastore));
         }
         throw new StoreException("unsupported --datastore \"" + datastore
                 + "\": use sqlite or etcd://host:port[,host:port...]");

@@ -21,6 +21,7 @@ import io.kava.store.StoreException;
 import io.kava.store.Stores;
 import io.kava.store.WatchListener;
 import io.kava.store.WriteResult;
+import io.kava.store.etcd.EtcdStore;
 import io.kava.store.etcd.EtcdTestCluster;
 
 /**
@@ -52,12 +53,14 @@ public final class StoreBench {
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
         var bench = new StoreBench(n);
-        Path dir = Files.createTempDirectory("kava-store-bench");
+        // Both stores write to the same disk (not tmpfs): equal durability, every write fsynced.
+        Path dir = Files.createTempDirectory(Path.of(System.getProperty("kava.bench.dir", "/var/tmp")),
+                "kava-store-bench");
         try (Store sqlite = Stores.open("sqlite", dir.resolve("sqlite"))) {
             bench.run("sqlite", sqlite);
         }
         try (var etcd = EtcdTestCluster.start(1, dir.resolve("etcd"));
-             Store store = Stores.open("etcd://" + etcd.clientEndpoints(), dir.resolve("etcd-client"))) {
+             Store store = EtcdStore.connect(etcd.options())) {
             bench.run("etcd", store);
         }
         bench.print();

@@ -52,11 +52,19 @@ public final class EtcdTestCluster implements AutoCloseable {
 
     /** Starts a new cluster of {@code size} members and waits until every member reports healthy. */
     public static EtcdTestCluster start(int size) {
+        return start(size, null);
+    }
+
+    /**
+     * Starts a cluster whose data directories live under {@code parent} (null: /dev/shm when there is one).
+     * Benchmarks pass a directory on the same disk as the store they compare with, for equal durability.
+     */
+    public static EtcdTestCluster start(int size, Path parent) {
         assumeEtcdInstalled();
         RuntimeException last = null;
         // A port picked as free can be taken by another process before etcd binds it: try again with new ports.
         for (int attempt = 0; attempt < 3; attempt++) {
-            EtcdTestCluster cluster = launch(size);
+            EtcdTestCluster cluster = launch(size, parent);
             try {
                 cluster.awaitHealthy();
                 return cluster;
@@ -68,10 +76,11 @@ public final class EtcdTestCluster implements AutoCloseable {
         throw last;
     }
 
-    private static EtcdTestCluster launch(int size) {
+    private static EtcdTestCluster launch(int size, Path parent) {
         try {
             Path shm = Path.of("/dev/shm");
-            Path baseDir = Files.isDirectory(shm) && Files.isWritable(shm)
+            Path baseDir = parent != null ? Files.createTempDirectory(Files.createDirectories(parent), "kava-etcd-")
+                    : Files.isDirectory(shm) && Files.isWritable(shm)
                     ? Files.createTempDirectory(shm, "kava-etcd-")
                     : Files.createTempDirectory("kava-etcd-");
             int[] ports = freePorts(2 * size);
