@@ -31,7 +31,9 @@ import io.kava.apiserver.rest.ObjectCodec;
 import io.kava.apiserver.rest.ResourceStorage;
 import io.kava.apiserver.rest.Strategy;
 import io.kava.apiserver.subresources.BindingSubresource;
+import io.kava.apiserver.subresources.EvictionSubresource;
 import io.kava.apiserver.subresources.FinalizeSubresource;
+import io.kava.apiserver.subresources.ScaleSubresource;
 import io.kava.apiserver.table.TableWriter;
 import io.kava.apiserver.watch.WatchCache;
 import io.kava.store.Store;
@@ -94,7 +96,12 @@ public final class ApiServer implements AutoCloseable {
         connector.setIdleTimeout(3_600_000);
         server.addConnector(connector);
         var resources = new ResourceHandler(this::storage, new JsonOutput(tables),
-                new PatchHandler(), Map.of("binding", new BindingSubresource(), "finalize", new FinalizeSubresource()));
+                new PatchHandler(), Map.of(
+                "binding", new BindingSubresource(),
+                "finalize", new FinalizeSubresource(),
+                "scale", new ScaleSubresource(),
+                "eviction", new EvictionSubresource(() -> storage(registry.find("policy", "v1",
+                        "poddisruptionbudgets").orElseThrow()))));
         server.setHandler(new ApiHandler(registry, resources,
                 new NonResourceEndpoints(metrics, openApi), metrics));
         server.start();

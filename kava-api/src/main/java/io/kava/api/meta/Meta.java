@@ -82,7 +82,11 @@ public final class Meta {
 
     private static Map<String, String> stringMap(ObjectNode object, String field) {
         JsonNode meta = object.get("metadata");
-        JsonNode map = meta == null ? null : meta.get(field);
+        return labelsOf(meta == null ? null : meta.get(field));
+    }
+
+    /** A JSON map of strings (labels, a selector's matchLabels) as a Java map; empty when absent. */
+    public static Map<String, String> labelsOf(JsonNode map) {
         if (map == null || !map.isObject()) {
             return Map.of();
         }

@@ -142,11 +142,22 @@ public final class Exchange {
     }
 
     /** Starts a streamed response (watch): headers now, then {@link #write}/{@link #flush} as events come. */
-    public OutputStream startStream(String contentType) {
+    public OutputStream startStream(String contentType) throws IOException {
         status = 200;
         response.setStatus(200);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
         addWarnings();
+        // Commit the headers now: a watch may have nothing to send for a long time, and clients wait for them.
+        var committed = new org.eclipse.jetty.util.Callback.Completable();
+        response.write(false, java.nio.ByteBuffer.allocate(0), committed);
+        try {
+            committed.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while starting a stream", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IOException(e.getCause());
+        }
         return stream();
     }
 
