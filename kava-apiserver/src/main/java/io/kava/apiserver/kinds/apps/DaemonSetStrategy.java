@@ -40,9 +40,7 @@ public final class DaemonSetStrategy implements Strategy {
         JsonNode spec = Trees.objectOrNull(object, "spec");
         JsonNode selector = Trees.objectOrNull(spec, "selector");
         JsonNode template = Trees.objectOrNull(spec, "template");
-        if (selector == null) {
-            errors.required("spec.selector");
-        }
+        // As in Kubernetes, a missing selector is reported only as selecting none of the template's labels.
         LabelSelectors.validate(selector, "spec.selector", errors);
         if (LabelSelectors.isConvertible(selector)) {
             Workloads.templateLabelsMatch(selector, template, errors);
@@ -52,10 +50,9 @@ public final class DaemonSetStrategy implements Strategy {
         }
         PodSpecs.validateTemplate(template, "spec.template", errors);
         Workloads.restartAlways(template, errors);
-        Long deadline = Trees.number(Trees.objectOrNull(template, "spec"), "activeDeadlineSeconds");
-        if (deadline != null) {
-            errors.invalid("spec.template.spec.activeDeadlineSeconds", deadline,
-                    "activeDeadlineSeconds must be nil for daemons");
+        if (Trees.has(Trees.objectOrNull(template, "spec"), "activeDeadlineSeconds")) {
+            errors.forbidden("spec.template.spec.activeDeadlineSeconds",
+                    "activeDeadlineSeconds in DaemonSet is not Supported");
         }
         Checks.nonNegative(spec, "minReadySeconds", "spec.minReadySeconds", errors);
         validateUpdateStrategy(Trees.objectOrNull(spec, "updateStrategy"), errors);

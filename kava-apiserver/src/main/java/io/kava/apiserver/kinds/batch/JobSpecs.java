@@ -15,7 +15,7 @@ import tools.jackson.databind.JsonNode;
 final class JobSpecs {
 
     private static final List<String> COMPLETION_MODES = List.of("NonIndexed", "Indexed");
-    private static final List<String> REPLACEMENT_POLICIES = List.of("TerminatingOrFailed", "Failed");
+    private static final List<String> REPLACEMENT_POLICIES = List.of("Failed", "TerminatingOrFailed");
 
     private JobSpecs() {
     }
@@ -35,13 +35,23 @@ final class JobSpecs {
                 errors.required(path + ".completions", "when completion mode is Indexed");
             }
         }
-        if (Trees.has(spec, "backoffLimitPerIndex") && !"Indexed".equals(mode)) {
-            errors.required(path + ".completionMode",
-                    "when backoffLimitPerIndex is specified completionMode must be Indexed");
+        if (!"Indexed".equals(mode)) {
+            for (String field : List.of("backoffLimitPerIndex", "maxFailedIndexes")) {
+                Long value = Trees.number(spec, field);
+                if (value != null) {
+                    errors.invalid(path + "." + field, value, "requires indexed completion mode");
+                }
+            }
         }
         String replacement = Trees.text(spec, "podReplacementPolicy");
-        if (replacement != null && !REPLACEMENT_POLICIES.contains(replacement)) {
-            errors.notSupported(path + ".podReplacementPolicy", replacement, REPLACEMENT_POLICIES);
+        if (replacement != null) {
+            if (Trees.has(spec, "podFailurePolicy")) {
+                if (!replacement.equals("Failed")) {
+                    errors.notSupported(path + ".podReplacementPolicy", replacement, List.of("Failed"));
+                }
+            } else if (!REPLACEMENT_POLICIES.contains(replacement)) {
+                errors.notSupported(path + ".podReplacementPolicy", replacement, REPLACEMENT_POLICIES);
+            }
         }
         JsonNode template = Trees.objectOrNull(spec, "template");
         PodSpecs.validateTemplate(template, path + ".template", errors);

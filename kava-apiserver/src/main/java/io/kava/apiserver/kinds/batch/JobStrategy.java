@@ -113,27 +113,28 @@ public final class JobStrategy implements Strategy {
         }
     }
 
-    /** {@code validateGeneratedSelector}: a generated selector must be exactly the one the Job would generate. */
+    /**
+     * {@code validateGeneratedSelector}: unless the selector is manual, the template carries the generated labels and
+     * the selector selects them.
+     */
     private static void validateGeneratedSelector(ObjectNode object, JsonNode spec, FieldErrors errors) {
-        if (Boolean.TRUE.equals(Trees.bool(spec, "manualSelector"))) {
-            return;
-        }
-        JsonNode template = Trees.objectOrNull(spec, "template");
-        JsonNode meta = Trees.objectOrNull(template, "metadata");
-        if (!Trees.hasMap(meta, "labels")) {
+        JsonNode selector = Trees.objectOrNull(spec, "selector");
+        if (Boolean.TRUE.equals(Trees.bool(spec, "manualSelector")) || selector == null) {
             return;
         }
         String uid = Meta.uid(object) == null ? "" : Meta.uid(object);
         String name = Meta.name(object) == null ? "" : Meta.name(object);
-        Map<String, String> labels = Trees.labels(template);
+        if (uid.isEmpty()) {
+            errors.required("metadata.uid");
+        }
+        Map<String, String> labels = Trees.labels(Trees.objectOrNull(spec, "template"));
         hasLabel(labels, LEGACY_CONTROLLER_UID, uid, errors);
         hasLabel(labels, LEGACY_JOB_NAME, name, errors);
         hasLabel(labels, CONTROLLER_UID, uid, errors);
         hasLabel(labels, JOB_NAME, name, errors);
-        JsonNode selector = Trees.objectOrNull(spec, "selector");
-        boolean generated = selector != null && Trees.stringMap(selector, "matchLabels").equals(Map.of(CONTROLLER_UID,
-                uid)) && Trees.objects(selector, "matchExpressions").isEmpty();
-        if (!generated) {
+        Map<String, String> expected = Map.of(CONTROLLER_UID, uid, JOB_NAME, name, LEGACY_CONTROLLER_UID, uid,
+                LEGACY_JOB_NAME, name);
+        if (LabelSelectors.isConvertible(selector) && !LabelSelectors.matches(selector, expected)) {
             errors.invalid("spec.selector", GoValues.labelSelector(selector), "`selector` not auto-generated");
         }
     }
