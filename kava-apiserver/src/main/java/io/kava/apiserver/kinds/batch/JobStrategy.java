@@ -153,7 +153,7 @@ public final class JobStrategy implements Strategy {
     public void validateUpdate(ObjectNode object, ObjectNode old, FieldErrors errors) {
         JsonNode spec = Trees.object(object, "spec");
         JsonNode oldSpec = Trees.object(old, "spec");
-        immutable(spec, oldSpec, "completions", errors);
+        validateCompletionsUpdate(spec, oldSpec, errors);
         JsonNode selector = Trees.objectOrNull(spec, "selector");
         if (!Objects.equals(selector, Trees.objectOrNull(oldSpec, "selector"))) {
             errors.invalid("spec.selector", GoValues.labelSelector(selector), Checks.IMMUTABLE);
@@ -162,6 +162,24 @@ public final class JobStrategy implements Strategy {
         for (String field : List.of("completionMode", "podFailurePolicy", "backoffLimitPerIndex", "managedBy",
                 "successPolicy")) {
             immutable(spec, oldSpec, field, errors);
+        }
+    }
+
+    /**
+     * {@code validateCompletions}: completions are immutable, except that an Indexed Job may change them together
+     * with parallelism (elastic Indexed Jobs, GA in 1.31).
+     */
+    private static void validateCompletionsUpdate(JsonNode spec, JsonNode oldSpec, FieldErrors errors) {
+        if (!"Indexed".equals(Trees.text(spec, "completionMode"))) {
+            immutable(spec, oldSpec, "completions", errors);
+            return;
+        }
+        Long completions = Trees.number(spec, "completions");
+        if (completions == null || Objects.equals(completions, Trees.number(oldSpec, "completions"))) {
+            return;
+        }
+        if (!completions.equals(Trees.number(spec, "parallelism"))) {
+            errors.invalid("spec.completions", completions, "can only be modified in tandem with spec.parallelism");
         }
     }
 

@@ -101,6 +101,19 @@ class JobStrategyTest {
     }
 
     @Test
+    void indexedJobsScaleCompletionsWithParallelism() {
+        ObjectNode old = create(strategy, job("{\"completionMode\": \"Indexed\", \"completions\": 2,"
+                + " \"parallelism\": 2, " + TEMPLATE + "}"));
+        ObjectNode scaled = old.deepCopy();
+        ((ObjectNode) scaled.get("spec")).put("completions", 4).put("parallelism", 4);
+        assertThat(updateErrors(strategy, scaled, old)).isEmpty();
+        ObjectNode lopsided = old.deepCopy();
+        ((ObjectNode) lopsided.get("spec")).put("completions", 4);
+        assertThat(updateErrors(strategy, lopsided, old)).containsExactly(invalid("spec.completions",
+                "Invalid value: 4: can only be modified in tandem with spec.parallelism"));
+    }
+
+    @Test
     void suspendedJobsMayChangeSchedulingDirectives() {
         ObjectNode old = create(strategy, job("{\"suspend\": true, " + TEMPLATE + "}"));
         ObjectNode changed = old.deepCopy();
