@@ -46,7 +46,8 @@ public final class DaemonSetStrategy implements Strategy {
             Workloads.templateLabelsMatch(selector, template, errors);
         }
         if (selector != null && LabelSelectors.isEmpty(selector)) {
-            errors.invalid("spec.selector", GoValues.labelSelector(selector), "empty selector is invalid for daemonset");
+            errors.invalid("spec.selector", GoValues.labelSelector(selector),
+                    "empty selector is invalid for daemonset");
         }
         PodSpecs.validateTemplate(template, "spec.template", errors);
         Workloads.restartAlways(template, errors);

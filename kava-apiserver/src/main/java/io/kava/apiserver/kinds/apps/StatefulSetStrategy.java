@@ -75,8 +75,9 @@ public final class StatefulSetStrategy implements Strategy {
             case "" -> errors.required("spec.updateStrategy");
             case "OnDelete" -> {
                 if (rollingUpdate != null) {
-                    errors.invalid("spec.updateStrategy.rollingUpdate", GoValues.struct("apps.RollingUpdateStatefulSetStrategy",
-                            rollingUpdate), "only allowed for updateStrategy 'RollingUpdate'");
+                    errors.invalid("spec.updateStrategy.rollingUpdate",
+                            GoValues.struct("apps.RollingUpdateStatefulSetStrategy", rollingUpdate),
+                            "only allowed for updateStrategy 'RollingUpdate'");
                 }
             }
             case "RollingUpdate" -> Checks.nonNegative(rollingUpdate, "partition",

@@ -62,7 +62,8 @@ final class JobSpecs {
         } else if (!restartPolicy.equals("OnFailure") && !restartPolicy.equals("Never")) {
             errors.notSupported(restartPath, restartPolicy, List.of("OnFailure", "Never"));
         } else if (Trees.has(spec, "podFailurePolicy") && !restartPolicy.equals("Never")) {
-            errors.invalid(restartPath, restartPolicy, "only \"Never\" is supported when podFailurePolicy is specified");
+            errors.invalid(restartPath, restartPolicy,
+                    "only \"Never\" is supported when podFailurePolicy is specified");
         }
     }
 

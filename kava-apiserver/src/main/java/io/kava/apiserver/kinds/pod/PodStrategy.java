@@ -80,7 +80,8 @@ public final class PodStrategy implements Strategy {
                 return;
             }
         } else if (oldDeadline != null) {
-            errors.invalid("spec.activeDeadlineSeconds", "null", "must not update from a positive integer to nil value");
+            errors.invalid("spec.activeDeadlineSeconds", "null",
+                    "must not update from a positive integer to nil value");
         }
         onlyAddedTolerations(Trees.objects(spec, "tolerations"), Trees.objects(oldSpec, "tolerations"), errors);
         onlyDeletedSchedulingGates(spec, oldSpec, errors);

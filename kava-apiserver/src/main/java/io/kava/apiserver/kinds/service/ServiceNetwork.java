@@ -73,7 +73,8 @@ public record ServiceNetwork(String serviceCidr, int nodePortMin, int nodePortMa
     }
 
     static String toIp(long value) {
-        return ((value >> 24) & 0xff) + "." + ((value >> 16) & 0xff) + "." + ((value >> 8) & 0xff) + "." + (value & 0xff);
+        return ((value >> 24) & 0xff) + "." + ((value >> 16) & 0xff) + "." + ((value >> 8) & 0xff) + "."
+                + (value & 0xff);
     }
 
     private static long toLong(InetAddress address) {

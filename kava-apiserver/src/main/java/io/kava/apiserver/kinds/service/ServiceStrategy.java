@@ -242,7 +242,8 @@ public final class ServiceStrategy implements Strategy {
             spec.remove("healthCheckNodePort");
         }
         if (!Trees.textOrEmpty(spec, "type").equals("LoadBalancer")) {
-            if (Objects.equals(spec.get("allocateLoadBalancerNodePorts"), oldSpec.get("allocateLoadBalancerNodePorts"))) {
+            if (Objects.equals(spec.get("allocateLoadBalancerNodePorts"),
+                    oldSpec.get("allocateLoadBalancerNodePorts"))) {
                 spec.remove("allocateLoadBalancerNodePorts");
             }
             if (Objects.equals(spec.get("loadBalancerClass"), oldSpec.get("loadBalancerClass"))) {

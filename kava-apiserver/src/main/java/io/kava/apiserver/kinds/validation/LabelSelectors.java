@@ -17,7 +17,8 @@ public final class LabelSelectors {
 
     /** Does the selector have neither matchLabels nor matchExpressions? */
     public static boolean isEmpty(JsonNode selector) {
-        return Trees.stringMap(selector, "matchLabels").isEmpty() && Trees.objects(selector, "matchExpressions").isEmpty();
+        return Trees.stringMap(selector, "matchLabels").isEmpty()
+                && Trees.objects(selector, "matchExpressions").isEmpty();
     }
 
     /** Can the selector be turned into a label query (every operator known, In/NotIn with values)? */

@@ -105,14 +105,15 @@ class PodStrategyTest {
                 {"restartPolicy": "Sometimes",
                  "containers": [{"name": "Web", "image": "x", "env": [{"name": ""}, {"name": "A=B"}],
                    "volumeMounts": [{"name": "data", "mountPath": "/data"}]}],
-                 "volumes": [{"name": "v"}, {"name": "v"}, {"name": "both", "emptyDir": {}, "hostPath": {"path": "/"}}]}""")))
+                 "volumes": [{"name": "v"}, {"name": "v"},
+                             {"name": "both", "emptyDir": {}, "hostPath": {"path": "/"}}]}""")))
                 .containsExactly(
                         duplicate("spec.volumes[1].name", "Duplicate value: \"v\""),
                         forbidden("spec.volumes[2].hostPath", "Forbidden: may not specify more than 1 volume type"),
                         invalid("spec.containers[0].name", "Invalid value: \"Web\": a lowercase RFC 1123 label must"
-                                + " consist of lower case alphanumeric characters or '-', and must start and end with an"
-                                + " alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is"
-                                + " '[a-z0-9]([-a-z0-9]*[a-z0-9])?')"),
+                                + " consist of lower case alphanumeric characters or '-', and must start and end"
+                                + " with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for"
+                                + " validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')"),
                         required("spec.containers[0].env[0].name"),
                         invalid("spec.containers[0].env[1].name", "Invalid value: \"A=B\": a valid environment"
                                 + " variable name must consist only of printable ASCII characters other than '='"),
@@ -145,7 +146,8 @@ class PodStrategyTest {
     void updatesMayOnlyChangeImagesDeadlineAndTolerations() {
         ObjectNode old = create(strategy, pod("""
                 {"containers": [{"name": "a", "image": "x:1"}],
-                 "tolerations": [{"key": "k", "operator": "Exists", "effect": "NoExecute", "tolerationSeconds": 5}]}"""));
+                 "tolerations": [{"key": "k", "operator": "Exists", "effect": "NoExecute",
+                                  "tolerationSeconds": 5}]}"""));
         ObjectNode ok = old.deepCopy();
         ((ObjectNode) ok.at("/spec/containers/0")).put("image", "x:2");
         ((ObjectNode) ok.at("/spec/tolerations/0")).put("tolerationSeconds", 1);
@@ -193,7 +195,8 @@ class PodStrategyTest {
         assertThat(strategy.gracePeriodSeconds(unbound, 10L)).isZero();
 
         ObjectNode bound = create(strategy, pod("""
-                {"nodeName": "n1", "terminationGracePeriodSeconds": 45, "containers": [{"name": "a", "image": "x"}]}"""));
+                {"nodeName": "n1", "terminationGracePeriodSeconds": 45,
+                 "containers": [{"name": "a", "image": "x"}]}"""));
         assertThat(strategy.gracePeriodSeconds(bound, null)).isEqualTo(45);
         assertThat(strategy.gracePeriodSeconds(bound, 5L)).isEqualTo(5);
         assertThat(strategy.gracePeriodSeconds(bound, 0L)).isZero();

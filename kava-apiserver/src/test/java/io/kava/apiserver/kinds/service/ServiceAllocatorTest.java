@@ -106,7 +106,8 @@ class ServiceAllocatorTest {
     void allocatesNodePorts() {
         ObjectNode svc = createService(allocator, service("np", """
                 {"type": "NodePort", "ports": [{"name": "dns", "port": 53, "protocol": "UDP"},
-                  {"name": "dns-tcp", "port": 53, "protocol": "TCP"}, {"name": "web", "port": 80, "nodePort": 30080}]}"""));
+                  {"name": "dns-tcp", "port": 53, "protocol": "TCP"},
+                  {"name": "web", "port": 80, "nodePort": 30080}]}"""));
         long udp = svc.at("/spec/ports/0/nodePort").asLong();
         assertThat(udp).isBetween(30000L, 32767L);
         assertThat(svc.at("/spec/ports/1/nodePort").asLong()).isEqualTo(udp);
@@ -171,7 +172,8 @@ class ServiceAllocatorTest {
 
     @Test
     void updatesAllocateOnlyWhatIsNew() {
-        ObjectNode old = createService(allocator, service("web", "{\"type\": \"ClusterIP\", \"ports\": [{\"port\": 80}]}"));
+        ObjectNode old = createService(allocator, service("web",
+                "{\"type\": \"ClusterIP\", \"ports\": [{\"port\": 80}]}"));
         ObjectNode same = old.deepCopy();
         allocator.allocate(same, old, false);
         assertThat(same).isEqualTo(old);
