@@ -34,7 +34,8 @@ public final class Strategies {
             case "/Pod" -> new PodStrategy();
             case "/PodTemplate" -> new PodTemplateStrategy();
             case "/ReplicationController" -> new ReplicationControllerStrategy();
-            case "/Service" -> new ServiceStrategy(context.store(), context.clock(), context.serviceNetwork());
+            case "/Service" -> new ServiceStrategy(context.store(), context.clock(), context.serviceNetwork(),
+                    type.storagePrefix());
             case "/ConfigMap" -> new ConfigMapStrategy();
             case "/Secret" -> new SecretStrategy();
             case "/Event" -> new EventStrategy();

@@ -29,9 +29,13 @@ public final class ServiceStrategy implements Strategy {
         this.allocator = allocator;
     }
 
-    /** A strategy allocating from {@code store} under the default Service storage prefix. */
-    public ServiceStrategy(Store store, Clock clock, ServiceNetwork network) {
-        this(new ServiceAllocator(AllocationStore.of(store), clock, network, "/registry/services/", new Random()));
+    /**
+     * A strategy allocating from {@code store}.
+     *
+     * @param servicePrefix the store prefix of Service objects ({@code /registry/services/})
+     */
+    public ServiceStrategy(Store store, Clock clock, ServiceNetwork network, String servicePrefix) {
+        this(new ServiceAllocator(AllocationStore.of(store), clock, network, servicePrefix, new Random()));
     }
 
     @Override
