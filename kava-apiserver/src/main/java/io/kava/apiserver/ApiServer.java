@@ -24,6 +24,7 @@ import io.kava.apiserver.http.JsonOutput;
 import io.kava.apiserver.http.NonResourceEndpoints;
 import io.kava.apiserver.http.ResourceHandler;
 import io.kava.apiserver.kinds.Strategies;
+import io.kava.apiserver.kinds.StrategyContext;
 import io.kava.apiserver.metrics.ApiMetrics;
 import io.kava.apiserver.openapi.OpenApiEndpoints;
 import io.kava.apiserver.patch.PatchHandler;
@@ -128,7 +129,7 @@ public final class ApiServer implements AutoCloseable {
     /** The storage of a resource type, with its watch cache started on first use. */
     public ResourceStorage storage(ResourceType type) {
         return storages.computeIfAbsent(type, t -> new ResourceStorage(t, store,
-                customStrategies.getOrDefault(t, Strategies.forType(t)),
+                customStrategies.getOrDefault(t, Strategies.forType(t, new StrategyContext(store, clock))),
                 new WatchCache(t.qualifiedName(), t.storagePrefix(), store, WATCH_HISTORY, WATCHER_QUEUE).start(),
                 clock, this::checkNamespace));
     }

@@ -200,6 +200,7 @@ public final class ResourceStorage {
         if (type.namespaced()) {
             namespaces.checkCreate(namespace, type);
         }
+        strategy.beforeWrite(object, null, dryRun);
         if (dryRun) {
             if (store.get(type.storageKey(namespace, name)).isPresent()) {
                 throw ApiException.alreadyExists(type.qualifiedName(), type.group(), name);
@@ -265,6 +266,9 @@ public final class ResourceStorage {
             if (updated.equals(current)) {
                 return current; // no-op: Kubernetes does not write (or bump resourceVersion) for unchanged objects
             }
+            if (part == Part.MAIN) {
+                strategy.beforeWrite(updated, current, dryRun);
+            }
             if (dryRun) {
                 return updated;
             }
@@ -272,6 +276,7 @@ public final class ResourceStorage {
                     && !strategy.deletionBlocked(updated)) {
                 var deleted = store.delete(key, currentKv.modRevision());
                 if (deleted instanceof WriteResult.Ok ok) {
+                    strategy.afterDelete(updated);
                     return withRevision(updated, ok.revision());
                 }
                 continue;
@@ -372,6 +377,7 @@ public final class ResourceStorage {
                 }
                 var result = store.delete(key, currentKv.modRevision());
                 if (result instanceof WriteResult.Ok ok) {
+                    strategy.afterDelete(current);
                     return new DeleteResult(withRevision(current, ok.revision()), true);
                 }
                 continue;

@@ -54,6 +54,19 @@ public interface Strategy {
     default void prepareForDelete(ObjectNode object) {
     }
 
+    /**
+     * Runs once a create or an update of the main resource has passed validation, just before it is written (also on
+     * dry runs, which must reserve nothing). It may fill fields that need cluster-wide resources, such as a Service's
+     * cluster IP and node ports, and throw an {@link io.kava.apiserver.errors.ApiException} (422) when a requested one
+     * is taken. {@code old} is null on create. An update may call it again after a conflict, so it must be idempotent.
+     */
+    default void beforeWrite(ObjectNode object, ObjectNode old, boolean dryRun) {
+    }
+
+    /** Runs after {@code deleted} was removed from the store, to release what {@link #beforeWrite} reserved. */
+    default void afterDelete(ObjectNode deleted) {
+    }
+
     /** Does a spec change bump {@code metadata.generation}? (True for kinds with a spec.) */
     default boolean tracksGeneration() {
         return true;
