@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import io.kava.api.json.Json;
 import io.kava.api.registry.ResourceRegistry;
 import io.kava.api.registry.ResourceType;
+import io.kava.apiserver.bootstrap.KubernetesService;
 import io.kava.apiserver.crd.CrdRegistrar;
 import io.kava.apiserver.errors.ApiException;
 import io.kava.apiserver.http.ApiHandler;
@@ -25,6 +26,7 @@ import io.kava.apiserver.http.NonResourceEndpoints;
 import io.kava.apiserver.http.ResourceHandler;
 import io.kava.apiserver.kinds.Strategies;
 import io.kava.apiserver.kinds.StrategyContext;
+import io.kava.apiserver.kinds.service.ServiceNetwork;
 import io.kava.apiserver.metrics.ApiMetrics;
 import io.kava.apiserver.openapi.OpenApiEndpoints;
 import io.kava.apiserver.patch.PatchHandler;
@@ -106,8 +108,16 @@ public final class ApiServer implements AutoCloseable {
         server.setHandler(new ApiHandler(registry, resources,
                 new NonResourceEndpoints(metrics, openApi), metrics));
         server.start();
+        KubernetesService.reconcile(storage(type("", "services")), storage(type("", "endpoints")),
+                ServiceNetwork.DEFAULT, config.bindAddress().equals("0.0.0.0") ? "127.0.0.1" : config.bindAddress(),
+                port());
         LOG.info("apiserver: serving on http://{}:{}", config.bindAddress(), port());
         return this;
+    }
+
+    private ResourceType type(String group, String plural) {
+        return registry.resources(group, group.isEmpty() ? "v1" : registry.versions(group).getFirst()).stream()
+                .filter(t -> t.plural().equals(plural)).findFirst().orElseThrow();
     }
 
     public int port() {

@@ -125,6 +125,12 @@ public final class ResourceHandler {
     }
 
     private void watch(Exchange exchange, ResourceStorage storage, String ns, String name) throws IOException {
+        if ("websocket".equalsIgnoreCase(exchange.header("Upgrade"))) {
+            // WebSocket watches are not served: a plain, complete 200 makes fabric8 fall back to the chunked HTTP
+            // watch (a streamed 200 would leave its WebSocket handshake waiting for the body to end).
+            exchange.sendBytes(200, "application/json", new byte[0]);
+            return;
+        }
         ListOptions options = ListOptions.parse(exchange::query, true);
         Predicate<ObjectNode> filter = filter(storage.type(), options);
         if (name != null) {

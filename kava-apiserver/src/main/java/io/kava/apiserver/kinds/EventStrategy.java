@@ -15,6 +15,14 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class EventStrategy implements Strategy {
 
+    /** kube-apiserver's default {@code --event-ttl}. */
+    static final long EVENT_TTL_SECONDS = 3600;
+
+    @Override
+    public long ttlSeconds() {
+        return EVENT_TTL_SECONDS;
+    }
+
     @Override
     public void validate(ObjectNode object, FieldErrors errors) {
         String namespace = Meta.namespace(object) == null ? "" : Meta.namespace(object);

@@ -43,8 +43,19 @@ public final class Strategies {
             // Kinds without a generation-tracked spec (Kubernetes sets no metadata.generation for them).
             case "/Node", "/Endpoints", "/ServiceAccount", "/PersistentVolume", "/PersistentVolumeClaim",
                  "/LimitRange", "/ResourceQuota", "coordination.k8s.io/Lease", "discovery.k8s.io/EndpointSlice",
-                 "events.k8s.io/Event", "certificates.k8s.io/CertificateSigningRequest" ->
+                 "certificates.k8s.io/CertificateSigningRequest" ->
                     SimpleStrategy.NO_GENERATION;
+            case "events.k8s.io/Event" -> new Strategy() {
+                @Override
+                public long ttlSeconds() {
+                    return EventStrategy.EVENT_TTL_SECONDS;
+                }
+
+                @Override
+                public boolean tracksGeneration() {
+                    return false;
+                }
+            };
             case "apps/Deployment" -> new DeploymentStrategy();
             case "apps/ReplicaSet" -> new ReplicaSetStrategy();
             case "apps/StatefulSet" -> new StatefulSetStrategy();

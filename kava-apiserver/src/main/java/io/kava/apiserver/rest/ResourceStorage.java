@@ -47,6 +47,7 @@ public final class ResourceStorage {
     private final WatchCache cache;
     private final Clock clock;
     private final NamespaceCheck namespaces;
+    private final TtlLeases leases;
 
     /** Decides whether objects may be created in a namespace (NamespaceLifecycle). */
     public interface NamespaceCheck {
@@ -61,6 +62,7 @@ public final class ResourceStorage {
         this.cache = cache;
         this.clock = clock;
         this.namespaces = namespaces;
+        this.leases = new TtlLeases(store, clock);
     }
 
     public ResourceType type() {
@@ -207,7 +209,8 @@ public final class ResourceStorage {
             }
             return object;
         }
-        var result = store.create(type.storageKey(namespace, name), ObjectCodec.encode(object), 0);
+        long lease = strategy.ttlSeconds() > 0 ? leases.leaseFor(strategy.ttlSeconds()) : 0;
+        var result = store.create(type.storageKey(namespace, name), ObjectCodec.encode(object), lease);
         return switch (result) {
             case WriteResult.Ok ok -> withRevision(object, ok.revision());
             case WriteResult.Conflict c -> throw ApiException.alreadyExists(type.qualifiedName(), type.group(), name);

@@ -67,6 +67,14 @@ public interface Strategy {
     default void afterDelete(ObjectNode deleted) {
     }
 
+    /**
+     * Objects of this kind expire this many seconds after they are created (0: never). Events live one hour, as
+     * with kube-apiserver's default {@code --event-ttl}.
+     */
+    default long ttlSeconds() {
+        return 0;
+    }
+
     /** Does a spec change bump {@code metadata.generation}? (True for kinds with a spec.) */
     default boolean tracksGeneration() {
         return true;
