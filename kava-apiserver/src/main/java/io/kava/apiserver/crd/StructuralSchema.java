@@ -145,7 +145,7 @@ public final class StructuralSchema {
                 double min = schema.get("minimum").asDouble();
                 boolean exclusive = schema.path("exclusiveMinimum").asBoolean(false);
                 if (exclusive ? value <= min : value < min) {
-                    errors.invalid(path, node.asString(), path + " in body should be greater than "
+                    errors.invalid(path, node.numberValue(), path + " in body should be greater than "
                             + (exclusive ? "" : "or equal to ") + number(schema.get("minimum")));
                 }
             }
@@ -153,7 +153,7 @@ public final class StructuralSchema {
                 double max = schema.get("maximum").asDouble();
                 boolean exclusive = schema.path("exclusiveMaximum").asBoolean(false);
                 if (exclusive ? value >= max : value > max) {
-                    errors.invalid(path, node.asString(), path + " in body should be less than "
+                    errors.invalid(path, node.numberValue(), path + " in body should be less than "
                             + (exclusive ? "" : "or equal to ") + number(schema.get("maximum")));
                 }
             }
