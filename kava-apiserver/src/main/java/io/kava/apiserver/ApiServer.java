@@ -104,7 +104,8 @@ public final class ApiServer implements AutoCloseable {
                 "finalize", new FinalizeSubresource(),
                 "scale", new ScaleSubresource(),
                 "eviction", new EvictionSubresource(() -> storage(registry.find("policy", "v1",
-                        "poddisruptionbudgets").orElseThrow()))));
+                        "poddisruptionbudgets").orElseThrow()))),
+                openApi.knownFields()::prune);
         server.setHandler(new ApiHandler(registry, resources,
                 new NonResourceEndpoints(metrics, openApi), metrics));
         server.start();

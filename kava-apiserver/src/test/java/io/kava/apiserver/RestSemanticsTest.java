@@ -177,6 +177,40 @@ class RestSemanticsTest {
     }
 
     @Test
+    void unknownFieldsFollowFieldValidation() throws Exception {
+        String body = """
+                {"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"%s","bogus":1},
+                 "data":{"k":"v"},"extra":{"x":1}}""";
+        var strict = api.post("/api/v1/namespaces/default/configmaps?fieldValidation=Strict",
+                body.formatted("strict"));
+        assertThat(strict.code()).isEqualTo(400);
+        assertThat(json(strict).path("message").asString())
+                .isEqualTo("strict decoding error: unknown field \"metadata.bogus\", unknown field \"extra\"");
+        assertThat(api.get("/api/v1/namespaces/default/configmaps/strict").code()).isEqualTo(404);
+
+        var warn = api.post("/api/v1/namespaces/default/configmaps", body.formatted("warned"));
+        assertThat(warn.code()).isEqualTo(201);
+        assertThat(warn.headers().allValues("Warning"))
+                .contains("299 - \"unknown field \\\"extra\\\"\"");
+        assertThat(json(warn).has("extra")).isFalse();
+
+        var ignore = api.post("/api/v1/namespaces/default/configmaps?fieldValidation=Ignore",
+                body.formatted("ignored"));
+        assertThat(ignore.code()).isEqualTo(201);
+        assertThat(ignore.headers().allValues("Warning")).isEmpty();
+        assertThat(json(api.get("/api/v1/namespaces/default/configmaps/ignored")).at("/metadata/bogus").isMissingNode())
+                .isTrue();
+
+        var nested = api.post("/apis/apps/v1/namespaces/default/deployments?fieldValidation=Strict", """
+                {"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"nested"},
+                 "spec":{"selector":{"matchLabels":{"a":"b"}},"template":{"metadata":{"labels":{"a":"b"}},
+                 "spec":{"containers":[{"name":"c","image":"busybox","imagePolicy":"x"}]}}}}""");
+        assertThat(nested.code()).isEqualTo(400);
+        assertThat(json(nested).path("message").asString())
+                .isEqualTo("strict decoding error: unknown field \"spec.template.spec.containers[0].imagePolicy\"");
+    }
+
+    @Test
     void speaksH2c() throws Exception {
         var h2 = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_2).build();
         var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(api.url() + "/version")).build();

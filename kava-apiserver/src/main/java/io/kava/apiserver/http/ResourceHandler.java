@@ -67,8 +67,12 @@ public final class ResourceHandler {
 
     private final java.util.Map<String, Subresource> subresources;
 
+    private final FieldValidation fieldValidation;
+
     public ResourceHandler(Storages storages, Output output, Patcher patcher,
-                           java.util.Map<String, Subresource> subresources) {
+                           java.util.Map<String, Subresource> subresources,
+                           FieldValidation.Pruner unknownFields) {
+        this.fieldValidation = new FieldValidation(unknownFields);
         this.storages = storages;
         this.output = output;
         this.patcher = patcher;
@@ -105,10 +109,12 @@ public final class ResourceHandler {
                 }
                 requireNamespace(type, ns);
                 ObjectNode body = bodyObject(exchange, type, ns);
+                fieldValidation.apply(exchange, type, body);
                 output.object(exchange, 201, type, storage.create(ns, body, dryRun));
             }
             case "update" -> {
                 ObjectNode body = bodyObject(exchange, type, ns);
+                fieldValidation.apply(exchange, type, body);
                 output.object(exchange, 200, type, storage.update(ns, info.name(), body, part, dryRun));
             }
             case "patch" -> patch(exchange, storage, type, ns, info.name(), part, dryRun);
@@ -198,9 +204,12 @@ public final class ResourceHandler {
         String contentType = exchange.contentType();
         byte[] patch = exchange.body();
         try {
-            ObjectNode result = storage.guaranteedUpdate(ns, name,
-                    current -> patcher.patch(exchange, type, current, patch, contentType,
-                            part == ResourceStorage.Part.STATUS), part, dryRun);
+            ObjectNode result = storage.guaranteedUpdate(ns, name, current -> {
+                ObjectNode patched = patcher.patch(exchange, type, current, patch, contentType,
+                        part == ResourceStorage.Part.STATUS);
+                fieldValidation.apply(exchange, type, patched);
+                return patched;
+            }, part, dryRun);
             output.object(exchange, 200, type, result);
         } catch (ApiException e) {
             if (e.code() != 404 || part != ResourceStorage.Part.MAIN) {
@@ -211,6 +220,7 @@ public final class ResourceHandler {
                 throw e;
             }
             requireNamespace(type, ns);
+            fieldValidation.apply(exchange, type, created);
             output.object(exchange, 201, type, storage.create(ns, created, dryRun));
         }
     }

@@ -44,9 +44,9 @@ final class OpenApiDocuments {
     private Snapshot swaggerOf; // guarded by this
 
     /** Documents of {@code registry}'s resources, rebuilt after it or {@code customSchemas} change. */
-    OpenApiDocuments(ResourceRegistry registry, CustomResourceSchemas customSchemas) {
+    OpenApiDocuments(ResourceRegistry registry, CustomResourceSchemas customSchemas, ModelSchemas models) {
         this.registry = registry;
-        this.catalog = new SchemaCatalog(new ModelSchemas(), customSchemas);
+        this.catalog = new SchemaCatalog(models, customSchemas);
         registry.onChange(this::invalidate);
         customSchemas.onChange(this::invalidate);
     }

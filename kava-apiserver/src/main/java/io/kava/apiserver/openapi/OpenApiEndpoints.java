@@ -45,6 +45,7 @@ public final class OpenApiEndpoints implements ApiHandler.NonResourceHandler {
     private final OpenApiDocuments documents;
     private final CustomResourceSchemas customSchemas;
     private final Clock clock;
+    private final KnownFields knownFields;
 
     /** Serves documents for every resource of {@code registry}, now and after later changes. */
     public OpenApiEndpoints(ResourceRegistry registry) {
@@ -54,7 +55,14 @@ public final class OpenApiEndpoints implements ApiHandler.NonResourceHandler {
     public OpenApiEndpoints(ResourceRegistry registry, CustomResourceSchemas customSchemas, Clock clock) {
         this.customSchemas = customSchemas;
         this.clock = clock;
-        this.documents = new OpenApiDocuments(registry, customSchemas);
+        var models = new ModelSchemas();
+        this.documents = new OpenApiDocuments(registry, customSchemas, models);
+        this.knownFields = new KnownFields(models, customSchemas);
+    }
+
+    /** The schemas' view of which fields each kind has (server-side field validation). */
+    public KnownFields knownFields() {
+        return knownFields;
     }
 
     /** Where CustomResourceDefinitions register their {@code openAPIV3Schema}s. */

@@ -26,7 +26,7 @@ class GroupVersionDocumentTest {
     @BeforeAll
     static void build() {
         registry = ResourceRegistry.withBuiltins();
-        documents = new OpenApiDocuments(registry, new CustomResourceSchemas());
+        documents = new OpenApiDocuments(registry, new CustomResourceSchemas(), new ModelSchemas());
     }
 
     @Test
@@ -149,7 +149,7 @@ class GroupVersionDocumentTest {
     void customResourcesGetTheirCrdSchemaAndNoStrategicMergePatch() {
         var registry = ResourceRegistry.withBuiltins();
         var custom = new CustomResourceSchemas();
-        var docs = new OpenApiDocuments(registry, custom);
+        var docs = new OpenApiDocuments(registry, custom, new ModelSchemas());
         String before = docs.root().etag();
         registry.register(new ResourceType("stable.example.com", "v1", "CronTab", "crontabs", "crontab", true,
                 List.of("ct"), List.of(), Set.of("status")));
@@ -181,7 +181,7 @@ class GroupVersionDocumentTest {
     @Test
     void documentsAreCachedUntilTheRegistryChanges() {
         var registry = ResourceRegistry.withBuiltins();
-        var docs = new OpenApiDocuments(registry, new CustomResourceSchemas());
+        var docs = new OpenApiDocuments(registry, new CustomResourceSchemas(), new ModelSchemas());
         OpenApiDocuments.Document core = docs.groupVersion("api/v1");
         assertThat(docs.groupVersion("api/v1")).isSameAs(core);
         registry.register(new ResourceType("stable.example.com", "v1", "CronTab", "crontabs", "crontab", true,

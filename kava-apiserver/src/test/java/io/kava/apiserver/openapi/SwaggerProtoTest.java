@@ -22,7 +22,7 @@ class SwaggerProtoTest {
 
     @BeforeAll
     static void encode() {
-        var docs = new OpenApiDocuments(ResourceRegistry.withBuiltins(), new CustomResourceSchemas());
+        var docs = new OpenApiDocuments(ResourceRegistry.withBuiltins(), new CustomResourceSchemas(), new ModelSchemas());
         document = Message.parse(docs.swaggerProto().bytes());
     }
 

@@ -53,7 +53,7 @@ final class TestServer implements AutoCloseable {
         this.openApi = new OpenApiEndpoints(registry);
         var metrics = new ApiMetrics();
         var resources = new ResourceHandler(this::storage, new JsonOutput(new TableWriter()), new Recorder(),
-                java.util.Map.of());
+                java.util.Map.of(), (type, object) -> java.util.List.of());
         server = new Server();
         var connector = new ServerConnector(server);
         connector.setHost("127.0.0.1");
