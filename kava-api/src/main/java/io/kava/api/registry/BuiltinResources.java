@@ -62,6 +62,14 @@ public final class BuiltinResources {
         b.group("apiextensions.k8s.io", "v1");
         b.cluster("CustomResourceDefinition", "customresourcedefinitions", List.of("crd", "crds"), List.of(),
                 "status");
+        b.group("authorization.k8s.io", "v1");
+        b.review("SelfSubjectAccessReview", "selfsubjectaccessreviews", false);
+        b.review("SelfSubjectRulesReview", "selfsubjectrulesreviews", false);
+        b.review("SubjectAccessReview", "subjectaccessreviews", false);
+        b.review("LocalSubjectAccessReview", "localsubjectaccessreviews", true);
+        b.group("authentication.k8s.io", "v1");
+        b.review("SelfSubjectReview", "selfsubjectreviews", false);
+        b.review("TokenReview", "tokenreviews", false);
         b.group("storage.k8s.io", "v1");
         b.cluster("StorageClass", "storageclasses", List.of("sc"), List.of());
         b.group("networking.k8s.io", "v1");
@@ -99,6 +107,11 @@ public final class BuiltinResources {
 
         void cluster(String kind, String plural, List<String> shortNames, List<String> categories, String... subs) {
             add(kind, plural, false, shortNames, categories, subs);
+        }
+
+        void review(String kind, String plural, boolean namespaced) {
+            types.add(new ResourceType(group, version, kind, plural, kind.toLowerCase(java.util.Locale.ROOT),
+                    namespaced, List.of(), List.of(), Set.of(), List.of("create")));
         }
 
         private void add(String kind, String plural, boolean namespaced, List<String> shortNames,

@@ -16,16 +16,25 @@ import java.util.Set;
  * @param shortNames   kubectl short names ({@code po})
  * @param categories   discovery categories ({@code all})
  * @param subresources subresources served under {@code .../{name}/{sub}}
+ * @param verbs        the verbs discovery lists; {@link #VERBS} for stored kinds, {@code create} alone for reviews
  */
 public record ResourceType(String group, String version, String kind, String plural, String singular,
                            boolean namespaced, List<String> shortNames, List<String> categories,
-                           Set<String> subresources) {
+                           Set<String> subresources, List<String> verbs) {
 
     /** The verbs every stored resource supports. */
     public static final List<String> VERBS =
             List.of("create", "delete", "deletecollection", "get", "list", "patch", "update", "watch");
 
+    /** A stored resource: every verb. */
+    public ResourceType(String group, String version, String kind, String plural, String singular,
+                        boolean namespaced, List<String> shortNames, List<String> categories,
+                        Set<String> subresources) {
+        this(group, version, kind, plural, singular, namespaced, shortNames, categories, subresources, VERBS);
+    }
+
     public ResourceType {
+        verbs = List.copyOf(verbs);
         shortNames = List.copyOf(shortNames);
         categories = List.copyOf(categories);
         subresources = Set.copyOf(subresources);
@@ -49,6 +58,11 @@ public record ResourceType(String group, String version, String kind, String plu
     public String collectionPath(String namespace) {
         String root = group.isEmpty() ? "/api/" + version : "/apis/" + group + "/" + version;
         return namespaced && namespace != null ? root + "/namespaces/" + namespace + "/" + plural : root + "/" + plural;
+    }
+
+    /** A create-only resource that is computed, never stored (access and token reviews). */
+    public boolean isReview() {
+        return verbs.equals(List.of("create"));
     }
 
     public boolean hasSubresource(String name) {

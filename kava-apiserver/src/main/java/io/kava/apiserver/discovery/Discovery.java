@@ -77,7 +77,7 @@ public final class Discovery {
             ObjectNode r = resources.addObject();
             r.put("name", type.plural()).put("singularName", type.singular()).put("namespaced", type.namespaced())
                     .put("kind", type.kind());
-            strings(r.putArray("verbs"), ResourceType.VERBS);
+            strings(r.putArray("verbs"), type.verbs());
             if (!type.shortNames().isEmpty()) {
                 strings(r.putArray("shortNames"), type.shortNames());
             }
@@ -124,7 +124,7 @@ public final class Discovery {
                     r.putObject("responseKind").put("group", group).put("version", version).put("kind", type.kind());
                     r.put("scope", type.namespaced() ? "Namespaced" : "Cluster");
                     r.put("singularResource", type.singular());
-                    strings(r.putArray("verbs"), ResourceType.VERBS);
+                    strings(r.putArray("verbs"), type.verbs());
                     if (!type.shortNames().isEmpty()) {
                         strings(r.putArray("shortNames"), type.shortNames());
                     }

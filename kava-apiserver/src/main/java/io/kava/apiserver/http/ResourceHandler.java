@@ -14,6 +14,7 @@ import io.kava.apiserver.rest.DeleteOptions;
 import io.kava.apiserver.rest.ListOptions;
 import io.kava.apiserver.rest.ObjectFilters;
 import io.kava.apiserver.rest.ResourceStorage;
+import io.kava.apiserver.reviews.Reviews;
 import io.kava.apiserver.watch.WatchEvent;
 import io.kava.apiserver.watch.Watcher;
 import tools.jackson.databind.JsonNode;
@@ -80,6 +81,14 @@ public final class ResourceHandler {
     }
 
     public void handle(Exchange exchange, RequestInfo info, ResourceType type) throws IOException {
+        if (type.isReview()) {
+            if (!info.verb().equals("create") || info.name() != null || info.subresource() != null) {
+                throw ApiException.methodNotAllowed(info.verb(), type.qualifiedName());
+            }
+            ObjectNode review = bodyObject(exchange, type, info.namespace());
+            output.object(exchange, 201, type, Reviews.answer(type, review));
+            return;
+        }
         ResourceStorage storage = storages.storage(type);
         String sub = info.subresource();
         if (sub != null && !type.hasSubresource(sub)) {

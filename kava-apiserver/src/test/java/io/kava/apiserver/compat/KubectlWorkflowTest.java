@@ -228,6 +228,17 @@ class KubectlWorkflowTest {
 
     @Test
     @Order(11)
+    void authCanIAnswersAsAlwaysAllowUntilAuthorizationLands() throws Exception {
+        // kubectl 1.31 sends JSON bodies (1.32+ send protobuf for typed clients).
+        var json = Kubectl.forVersion("1.31", api.kubeconfig());
+        var canI = json.run("auth", "can-i", "delete", "deployments", "-n", "shop").ok();
+        assertThat(canI.out().trim()).isEqualTo("yes");
+        var whoami = json.run("auth", "whoami").ok();
+        assertThat(whoami.out()).contains("system:anonymous");
+    }
+
+    @Test
+    @Order(12)
     void deleteWithCascadeModes() throws Exception {
         kubectl.run("-n", "shop", "delete", "configmap", "late").ok();
         // orphan and foreground deletion leave the finalizer for the garbage collector (controller manager)
