@@ -13,6 +13,8 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Fields;
 
 import io.kava.api.json.Json;
+import io.kava.api.protobuf.KubeProtobuf;
+import io.kava.api.protobuf.ProtobufDecodeException;
 import io.kava.apiserver.errors.ApiException;
 import tools.jackson.databind.JsonNode;
 
@@ -102,6 +104,15 @@ public final class Exchange {
             return null;
         }
         String type = contentType();
+        if (KubeProtobuf.isProtobuf(type)) {
+            try {
+                return KubeProtobuf.decode(body);
+            } catch (ProtobufDecodeException e) {
+                // a message Kava cannot read: the client may retry in JSON
+                throw ApiException.unsupportedMediaType("the body of the request could not be decoded as"
+                        + " Kubernetes protobuf: " + e.getMessage());
+            }
+        }
         try {
             if (type.contains("yaml")) {
                 return Json.parseYaml(body);

@@ -77,6 +77,28 @@ class KubectlBasicsTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"1.27", "1.31", "1.33"})
+    void imperativeCreateGenerators(String version) throws Exception {
+        // kubectl 1.32+ send these bodies in Kubernetes protobuf, older ones in JSON
+        var versioned = Kubectl.forVersion(version, api.kubeconfig());
+        String ns = "gen" + version.replace(".", "");
+        versioned.run("create", "namespace", ns).ok();
+        versioned.run("-n", ns, "create", "deployment", "web", "--image=kava.local/busybox:1.35", "--replicas=2",
+                "--port=8080").ok();
+        versioned.run("-n", ns, "create", "service", "clusterip", "web", "--tcp=80:8080").ok();
+        versioned.run("-n", ns, "create", "secret", "generic", "s", "--from-literal=p=q").ok();
+        versioned.run("-n", ns, "create", "job", "once", "--image=kava.local/busybox:1.35", "--", "true").ok();
+        var deployment = versioned.run("-n", ns, "get", "deployment", "web", "-o",
+                "jsonpath={.spec.replicas} {.spec.template.spec.containers[0].ports[0].containerPort}"
+                        + " {.spec.template.spec.containers[0].imagePullPolicy}").ok();
+        assertThat(deployment.out()).isEqualTo("2 8080 IfNotPresent");
+        assertThat(versioned.run("-n", ns, "get", "secret", "s", "-o", "jsonpath={.data.p}").ok().out())
+                .isEqualTo("cQ==");
+        assertThat(versioned.run("-n", ns, "get", "job", "once", "-o",
+                "jsonpath={.spec.template.spec.restartPolicy}").ok().out()).isEqualTo("Never");
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"1.27", "1.30", "1.33"})
     void olderAndNewerKubectlsDiscoverTheServer(String version) throws Exception {
         var versioned = Kubectl.forVersion(version, api.kubeconfig());
