@@ -211,6 +211,41 @@ class RestSemanticsTest {
     }
 
     @Test
+    void partialObjectMetadataAndTables() throws Exception {
+        api.post("/api/v1/namespaces/default/configmaps", configMap("meta-only", "1"));
+        var list = json(api.send("GET", "/api/v1/namespaces/default/configmaps", null, null,
+                "application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1"));
+        assertThat(list.path("kind").asString()).isEqualTo("PartialObjectMetadataList");
+        assertThat(list.at("/items/0/kind").asString()).isEqualTo("PartialObjectMetadata");
+        assertThat(list.at("/items/0/data").isMissingNode()).isTrue();
+        var one = json(api.send("GET", "/api/v1/namespaces/default/configmaps/meta-only", null, null,
+                "application/json;as=PartialObjectMetadata;g=meta.k8s.io;v=v1"));
+        assertThat(one.at("/metadata/name").asString()).isEqualTo("meta-only");
+        var table = json(api.send("GET", "/api/v1/namespaces/default/configmaps", null, null,
+                "application/json;as=Table;v=v1;g=meta.k8s.io,application/json"));
+        assertThat(table.path("kind").asString()).isEqualTo("Table");
+        assertThat(table.at("/columnDefinitions/0/name").asString()).isEqualTo("Name");
+        assertThat(table.at("/columnDefinitions/1/name").asString()).isEqualTo("Data");
+    }
+
+    @Test
+    void certificateApprovalWritesConditionsOnly() throws Exception {
+        var created = api.post("/apis/certificates.k8s.io/v1/certificatesigningrequests", """
+                {"apiVersion":"certificates.k8s.io/v1","kind":"CertificateSigningRequest",
+                 "metadata":{"name":"csr1"},"spec":{"request":"LS0t","signerName":"kubernetes.io/kube-apiserver-client",
+                 "usages":["client auth"]}}""");
+        assertThat(created.code()).isEqualTo(201);
+        var approved = api.send("PUT", "/apis/certificates.k8s.io/v1/certificatesigningrequests/csr1/approval",
+                "application/json", """
+                {"apiVersion":"certificates.k8s.io/v1","kind":"CertificateSigningRequest",
+                 "metadata":{"name":"csr1"},"spec":{"request":"changed"},
+                 "status":{"conditions":[{"type":"Approved","status":"True","reason":"Test"}]}}""");
+        assertThat(approved.code()).isEqualTo(200);
+        assertThat(json(approved).at("/status/conditions/0/type").asString()).isEqualTo("Approved");
+        assertThat(json(approved).at("/spec/request").asString()).isEqualTo("LS0t");
+    }
+
+    @Test
     void speaksH2c() throws Exception {
         var h2 = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_2).build();
         var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(api.url() + "/version")).build();

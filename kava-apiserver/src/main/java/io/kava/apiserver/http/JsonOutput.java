@@ -23,6 +23,10 @@ public final class JsonOutput implements ResourceHandler.Output {
 
     @Override
     public void object(Exchange exchange, int status, ResourceType type, ObjectNode object) {
+        if (wantsMetadataOnly(exchange)) {
+            exchange.sendJson(status, partial(object));
+            return;
+        }
         if (wantsTable(exchange)) {
             exchange.sendJson(status, tables.table(type, java.util.List.of(object), null, includeObject(exchange),
                     true));
@@ -42,8 +46,13 @@ public final class JsonOutput implements ResourceHandler.Output {
             exchange.sendJson(200, table);
             return;
         }
+        boolean metadataOnly = wantsMetadataOnly(exchange);
         ObjectNode doc = Json.object();
-        doc.put("kind", type.listKind()).put("apiVersion", type.apiVersion());
+        if (metadataOnly) {
+            doc.put("kind", "PartialObjectMetadataList").put("apiVersion", "meta.k8s.io/v1");
+        } else {
+            doc.put("kind", type.listKind()).put("apiVersion", type.apiVersion());
+        }
         ObjectNode meta = doc.putObject("metadata");
         meta.put("resourceVersion", Long.toString(list.revision()));
         if (list.continueToken() != null) {
@@ -53,7 +62,7 @@ public final class JsonOutput implements ResourceHandler.Output {
             meta.put("remainingItemCount", list.remaining());
         }
         ArrayNode items = doc.putArray("items");
-        list.items().forEach(items::add);
+        list.items().forEach(item -> items.add(metadataOnly ? partial(item) : item));
         exchange.sendJson(200, doc);
     }
 
@@ -64,7 +73,23 @@ public final class JsonOutput implements ResourceHandler.Output {
                     includeObject(exchange), first);
             return io.kava.apiserver.watch.WatchEvent.frame(delivery.type(), table);
         }
+        if (wantsMetadataOnly(exchange)) {
+            return io.kava.apiserver.watch.WatchEvent.frame(delivery.type(), partial(delivery.event().object()));
+        }
         return delivery.event().frame(delivery.type());
+    }
+
+    /** {@code Accept: application/json;as=PartialObjectMetadata[List];g=meta.k8s.io;v=v1} (metadata informers). */
+    static boolean wantsMetadataOnly(Exchange exchange) {
+        String accept = exchange.accept();
+        return accept.contains("as=PartialObjectMetadata") && accept.contains("g=meta.k8s.io")
+                && !accept.contains("as=Table");
+    }
+
+    private static ObjectNode partial(ObjectNode object) {
+        ObjectNode partial = Json.object().put("kind", "PartialObjectMetadata").put("apiVersion", "meta.k8s.io/v1");
+        partial.set("metadata", object.get("metadata"));
+        return partial;
     }
 
     static boolean wantsTable(Exchange exchange) {

@@ -94,7 +94,9 @@ public final class ResourceHandler {
         if (sub != null && !type.hasSubresource(sub)) {
             throw ApiException.notFound(type.qualifiedName() + "/" + sub, type.group(), info.name());
         }
-        if (sub != null && !sub.equals("status")) {
+        // certificatesigningrequests/approval writes status (its Approved/Denied conditions) like /status
+        boolean statusLike = "status".equals(sub) || "approval".equals(sub);
+        if (sub != null && !statusLike) {
             Subresource handler = subresources.get(sub);
             if (handler == null || info.name() == null) {
                 throw ApiException.methodNotAllowed(info.verb(), type.qualifiedName() + "/" + sub);

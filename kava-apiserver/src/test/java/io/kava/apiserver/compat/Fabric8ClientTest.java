@@ -23,6 +23,8 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.Watcher;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.WatcherException;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.kava.apiserver.testing.TestApiServer;
@@ -67,6 +69,22 @@ class Fabric8ClientTest {
         assertThat(updated.getData()).containsEntry("k", "2");
         assertThat(client.configMaps().withName("crud").delete()).hasSize(1);
         assertThat(client.configMaps().withName("crud").get()).isNull();
+    }
+
+    @Test
+    void everyPatchType() {
+        client.configMaps().resource(cm("patched", "1")).create();
+        var resource = client.configMaps().withName("patched");
+        resource.patch(PatchContext.of(PatchType.JSON), "[{\"op\":\"add\",\"path\":\"/data/json\",\"value\":\"j\"}]");
+        resource.patch(PatchContext.of(PatchType.JSON_MERGE), "{\"data\":{\"merge\":\"m\"}}");
+        resource.patch(PatchContext.of(PatchType.STRATEGIC_MERGE), "{\"data\":{\"smp\":\"s\"}}");
+        assertThat(resource.get().getData()).containsEntry("k", "1").containsEntry("json", "j")
+                .containsEntry("merge", "m").containsEntry("smp", "s");
+
+        ConfigMap applied = client.configMaps().resource(new ConfigMapBuilder().withNewMetadata()
+                .withName("applied").endMetadata().addToData("owner", "fabric8").build()).serverSideApply();
+        assertThat(applied.getMetadata().getManagedFields()).extracting(f -> f.getManager()).contains("fabric8");
+        assertThat(applied.getData()).containsEntry("owner", "fabric8");
     }
 
     @Test
