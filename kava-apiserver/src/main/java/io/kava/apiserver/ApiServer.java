@@ -29,6 +29,7 @@ import io.kava.apiserver.kinds.StrategyContext;
 import io.kava.apiserver.kinds.service.ServiceNetwork;
 import io.kava.apiserver.metrics.ApiMetrics;
 import io.kava.apiserver.openapi.OpenApiEndpoints;
+import io.kava.apiserver.patch.ManagedFieldsTracker;
 import io.kava.apiserver.patch.PatchHandler;
 import io.kava.apiserver.rest.ObjectCodec;
 import io.kava.apiserver.rest.ResourceStorage;
@@ -98,14 +99,15 @@ public final class ApiServer implements AutoCloseable {
         connector.setPort(config.port());
         connector.setIdleTimeout(3_600_000);
         server.addConnector(connector);
+        var managedFields = new ManagedFieldsTracker();
         var resources = new ResourceHandler(this::storage, new JsonOutput(tables),
-                new PatchHandler(), Map.of(
+                new PatchHandler(managedFields), Map.of(
                 "binding", new BindingSubresource(),
                 "finalize", new FinalizeSubresource(),
                 "scale", new ScaleSubresource(),
                 "eviction", new EvictionSubresource(() -> storage(registry.find("policy", "v1",
                         "poddisruptionbudgets").orElseThrow()))),
-                openApi.knownFields()::prune);
+                openApi.knownFields()::prune, managedFields::update);
         server.setHandler(new ApiHandler(registry, resources,
                 new NonResourceEndpoints(metrics, openApi), metrics));
         server.start();

@@ -246,6 +246,20 @@ class RestSemanticsTest {
     }
 
     @Test
+    void writesRecordManagedFields() throws Exception {
+        var created = json(api.post("/api/v1/namespaces/default/configmaps?fieldManager=alice",
+                configMap("managed", "1")));
+        assertThat(created.at("/metadata/managedFields/0/manager").asString()).isEqualTo("alice");
+        assertThat(created.at("/metadata/managedFields/0/operation").asString()).isEqualTo("Update");
+        assertThat(created.at("/metadata/managedFields/0/fieldsV1/f:data/f:k").isObject()).isTrue();
+        var patched = json(api.send("PATCH", "/api/v1/namespaces/default/configmaps/managed?fieldManager=bob",
+                "application/merge-patch+json", "{\"data\":{\"other\":\"2\"}}"));
+        var managers = new java.util.ArrayList<String>();
+        patched.at("/metadata/managedFields").forEach(e -> managers.add(e.path("manager").asString()));
+        assertThat(managers).containsExactlyInAnyOrder("alice", "bob");
+    }
+
+    @Test
     void speaksH2c() throws Exception {
         var h2 = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_2).build();
         var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(api.url() + "/version")).build();

@@ -68,12 +68,19 @@ public final class ResourceHandler {
 
     private final java.util.Map<String, Subresource> subresources;
 
+    /** Records managed fields ({@code live} is null on create). */
+    public interface FieldTracker {
+        ObjectNode update(Exchange exchange, ResourceType type, ObjectNode live, ObjectNode updated, boolean status);
+    }
+
     private final FieldValidation fieldValidation;
+    private final FieldTracker tracker;
 
     public ResourceHandler(Storages storages, Output output, Patcher patcher,
                            java.util.Map<String, Subresource> subresources,
-                           FieldValidation.Pruner unknownFields) {
+                           FieldValidation.Pruner unknownFields, FieldTracker tracker) {
         this.fieldValidation = new FieldValidation(unknownFields);
+        this.tracker = tracker;
         this.storages = storages;
         this.output = output;
         this.patcher = patcher;
@@ -121,12 +128,15 @@ public final class ResourceHandler {
                 requireNamespace(type, ns);
                 ObjectNode body = bodyObject(exchange, type, ns);
                 fieldValidation.apply(exchange, type, body);
+                body = tracker.update(exchange, type, null, body, false);
                 output.object(exchange, 201, type, storage.create(ns, body, dryRun));
             }
             case "update" -> {
                 ObjectNode body = bodyObject(exchange, type, ns);
                 fieldValidation.apply(exchange, type, body);
-                output.object(exchange, 200, type, storage.update(ns, info.name(), body, part, dryRun));
+                boolean status = part == ResourceStorage.Part.STATUS;
+                output.object(exchange, 200, type, storage.update(ns, info.name(), body, part, dryRun,
+                        (current, updated) -> tracker.update(exchange, type, current, updated, status)));
             }
             case "patch" -> patch(exchange, storage, type, ns, info.name(), part, dryRun);
             case "delete" -> delete(exchange, storage, type, ns, info.name(), dryRun);

@@ -1,20 +1,15 @@
 package io.kava.apiserver.patch;
 
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import io.kava.api.apply.ApplyConflictException;
 import io.kava.api.apply.Conflict;
 import io.kava.api.apply.FieldManager;
 import io.kava.api.json.Json;
-import io.kava.api.patch.BuiltinPatchMeta;
 import io.kava.api.patch.JsonMergePatch;
 import io.kava.api.patch.JsonPatch;
 import io.kava.api.patch.PatchException;
-import io.kava.api.patch.PatchMeta;
 import io.kava.api.patch.StrategicMergePatch;
-import io.kava.api.registry.BuiltinResources;
 import io.kava.api.registry.ResourceType;
 import io.kava.apiserver.errors.ApiException;
 import io.kava.apiserver.http.Exchange;
@@ -34,8 +29,11 @@ public final class PatchHandler implements ResourceHandler.Patcher {
     static final String STRATEGIC_MERGE_PATCH = "application/strategic-merge-patch+json";
     static final String APPLY_PATCH = "application/apply-patch+yaml";
 
-    private final Set<String> builtinKinds = BuiltinResources.all().stream()
-            .map(t -> t.group() + "/" + t.kind()).collect(Collectors.toUnmodifiableSet());
+    private final ManagedFieldsTracker tracker;
+
+    public PatchHandler(ManagedFieldsTracker tracker) {
+        this.tracker = tracker;
+    }
 
     @Override
     public ObjectNode patch(Exchange exchange, ResourceType type, ObjectNode current, byte[] patch,
@@ -48,13 +46,15 @@ public final class PatchHandler implements ResourceHandler.Patcher {
         }
         try {
             JsonNode result = switch (media) {
-                case JSON_PATCH -> JsonPatch.apply(current, parse(patch));
-                case MERGE_PATCH -> JsonMergePatch.apply(current, parse(patch));
+                case JSON_PATCH -> tracked(exchange, type, current, JsonPatch.apply(current, parse(patch)), subresource);
+                case MERGE_PATCH ->
+                        tracked(exchange, type, current, JsonMergePatch.apply(current, parse(patch)), subresource);
                 case STRATEGIC_MERGE_PATCH -> {
-                    if (!isBuiltin(type)) {
+                    if (!tracker.isBuiltin(type)) {
                         throw unsupported();
                     }
-                    yield StrategicMergePatch.apply(current, parse(patch), meta(type));
+                    yield tracked(exchange, type, current,
+                            StrategicMergePatch.apply(current, parse(patch), tracker.meta(type)), subresource);
                 }
                 case APPLY_PATCH -> apply(exchange, type, current, patch, subresource);
                 default -> throw unsupported();
@@ -106,7 +106,7 @@ public final class PatchHandler implements ResourceHandler.Patcher {
         }
         boolean force = "true".equals(exchange.query("force"));
         try {
-            var result = new FieldManager(meta(type)).apply(live, object, manager, force,
+            var result = new FieldManager(tracker.meta(type)).apply(live, object, manager, force,
                     subresource ? "status" : null);
             return result.object();
         } catch (ApplyConflictException e) {
@@ -123,12 +123,12 @@ public final class PatchHandler implements ResourceHandler.Patcher {
         }
     }
 
-    private boolean isBuiltin(ResourceType type) {
-        return builtinKinds.contains(type.group() + "/" + type.kind());
-    }
-
-    private PatchMeta meta(ResourceType type) {
-        return isBuiltin(type) ? BuiltinPatchMeta.forBuiltinKind(type.group(), type.kind()) : BuiltinPatchMeta.GENERIC;
+    private JsonNode tracked(Exchange exchange, ResourceType type, ObjectNode current, JsonNode patched,
+                             boolean subresource) {
+        if (!(patched instanceof ObjectNode object)) {
+            return patched;
+        }
+        return tracker.update(exchange, type, current, object, subresource);
     }
 
     private static JsonNode parse(byte[] patch) {

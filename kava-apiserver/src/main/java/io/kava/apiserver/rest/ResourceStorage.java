@@ -240,16 +240,22 @@ public final class ResourceStorage {
 
     /**
      * Replaces an object (PUT). A non-empty {@code metadata.resourceVersion} in {@code object} must equal the
-     * current one (else 409); an empty one updates unconditionally.
+     * current one (else 409); an empty one updates unconditionally. {@code track} records managed fields
+     * (current, new) and returns the object to write.
      */
     public ObjectNode update(String namespace, String name, ObjectNode object, Part part, boolean dryRun) {
+        return update(namespace, name, object, part, dryRun, (current, updated) -> updated);
+    }
+
+    public ObjectNode update(String namespace, String name, ObjectNode object, Part part, boolean dryRun,
+                             java.util.function.BinaryOperator<ObjectNode> track) {
         String expected = Meta.resourceVersion(object);
         return guaranteedUpdate(namespace, name, current -> {
             if (expected != null && !expected.isEmpty()
                     && !expected.equals(Meta.resourceVersion(current))) {
                 throw ApiException.conflict(type.qualifiedName(), type.group(), name);
             }
-            return object.deepCopy();
+            return track.apply(current, object.deepCopy());
         }, part, dryRun);
     }
 

@@ -53,7 +53,8 @@ final class TestServer implements AutoCloseable {
         this.openApi = new OpenApiEndpoints(registry);
         var metrics = new ApiMetrics();
         var resources = new ResourceHandler(this::storage, new JsonOutput(new TableWriter()), new Recorder(),
-                java.util.Map.of(), (type, object) -> java.util.List.of());
+                java.util.Map.of(), (type, object) -> java.util.List.of(),
+                (exchange, type, live, updated, status) -> updated);
         server = new Server();
         var connector = new ServerConnector(server);
         connector.setHost("127.0.0.1");

@@ -28,7 +28,8 @@ class TablePrintersTest {
     void everyOtherServedKindHasItsOwnPrinter() {
         List<String> defaults = List.of("Role", "ClusterRole", "LimitRange", "CustomResourceDefinition");
         for (ResourceType type : BuiltinResources.all()) {
-            if (!defaults.contains(type.kind())) {
+            // reviews are computed answers to a create, never listed
+            if (!defaults.contains(type.kind()) && !type.isReview()) {
                 assertThat(printers.printerFor(type)).as(type.qualifiedName()).isNotSameAs(DefaultPrinter.INSTANCE);
             }
         }
