@@ -143,7 +143,8 @@ public final class ApiServer implements AutoCloseable {
     public ResourceStorage storage(ResourceType type) {
         return storages.computeIfAbsent(type, t -> new ResourceStorage(t, store,
                 customStrategies.getOrDefault(t, Strategies.forType(t, new StrategyContext(store, clock))),
-                new WatchCache(t.qualifiedName(), t.storagePrefix(), store, WATCH_HISTORY, WATCHER_QUEUE).start(),
+                new WatchCache(t.qualifiedName(), t.apiVersion(), t.storagePrefix(), store, WATCH_HISTORY,
+                        WATCHER_QUEUE).start(),
                 clock, this::checkNamespace));
     }
 

@@ -71,7 +71,9 @@ public final class ApiException extends RuntimeException {
     public static ApiException invalid(String kind, String group, String name, List<Cause> causes) {
         String rendered = causes.size() == 1 ? render(causes.getFirst())
                 : "[" + String.join(", ", causes.stream().map(ApiException::render).toList()) + "]";
-        return new ApiException(422, "Invalid", kind + " \"" + name + "\" is invalid: " + rendered,
+        // The message names the qualified kind (Deployment.apps); details carry the bare kind and the group.
+        String qualifiedKind = group == null || group.isEmpty() ? kind : kind + "." + group;
+        return new ApiException(422, "Invalid", qualifiedKind + " \"" + name + "\" is invalid: " + rendered,
                 new Details(name, group, kind, List.copyOf(causes), null));
     }
 

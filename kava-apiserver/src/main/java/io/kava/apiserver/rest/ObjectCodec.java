@@ -29,6 +29,18 @@ public final class ObjectCodec {
         return decode(kv.value(), kv.modRevision());
     }
 
+    /**
+     * Decodes an object as {@code apiVersion} serves it. The versions of a custom resource share one storage
+     * prefix and convert with strategy None: only the apiVersion changes.
+     */
+    public static ObjectNode decode(KeyValue kv, String apiVersion) {
+        ObjectNode object = decode(kv.value(), kv.modRevision());
+        if (apiVersion != null && object.has("apiVersion")) {
+            object.put("apiVersion", apiVersion);
+        }
+        return object;
+    }
+
     public static ObjectNode decode(byte[] value, long revision) {
         JsonNode node;
         try {

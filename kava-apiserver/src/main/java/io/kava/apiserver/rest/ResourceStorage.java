@@ -76,7 +76,7 @@ public final class ResourceStorage {
     // ---- reads ----------------------------------------------------------------------------------------------
 
     public ObjectNode get(String namespace, String name) {
-        return store.get(type.storageKey(namespace, name)).map(ObjectCodec::decode)
+        return store.get(type.storageKey(namespace, name)).map(kv -> ObjectCodec.decode(kv, type.apiVersion()))
                 .orElseThrow(() -> notFound(name));
     }
 
@@ -140,7 +140,7 @@ public final class ResourceStorage {
                     // The page is full and more keys follow: hand out a token that resumes at this key.
                     return new ListResult(items, revision, ContinueToken.encode(revision, kv.key(), prefix), null);
                 }
-                ObjectNode object = ObjectCodec.decode(kv);
+                ObjectNode object = ObjectCodec.decode(kv, type.apiVersion());
                 if (filter.test(object)) {
                     items.add(object);
                 }
@@ -268,7 +268,7 @@ public final class ResourceStorage {
         String key = type.storageKey(namespace, name);
         for (int attempt = 0; attempt < MAX_CAS_RETRIES; attempt++) {
             KeyValue currentKv = store.get(key).orElseThrow(() -> notFound(name));
-            ObjectNode current = ObjectCodec.decode(currentKv);
+            ObjectNode current = ObjectCodec.decode(currentKv, type.apiVersion());
             ObjectNode updated = mutate.apply(current.deepCopy());
             checkIdentity(updated, namespace, name);
             prepareUpdate(updated, current, part);
@@ -373,7 +373,7 @@ public final class ResourceStorage {
         String key = type.storageKey(namespace, name);
         for (int attempt = 0; attempt < MAX_CAS_RETRIES; attempt++) {
             KeyValue currentKv = store.get(key).orElseThrow(() -> notFound(name));
-            ObjectNode current = ObjectCodec.decode(currentKv);
+            ObjectNode current = ObjectCodec.decode(currentKv, type.apiVersion());
             options.checkPreconditions(current, type, name);
             ObjectNode marked = current.deepCopy();
             ObjectNode meta = Meta.metadata(marked);

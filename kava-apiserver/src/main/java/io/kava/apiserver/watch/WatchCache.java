@@ -42,6 +42,7 @@ public final class WatchCache implements WatchListener, AutoCloseable {
 
     private final String resource;
     private final String prefix;
+    private final String apiVersion;
     private final Store store;
     private final int historySize;
     private final int watcherCapacity;
@@ -54,8 +55,13 @@ public final class WatchCache implements WatchListener, AutoCloseable {
     private Watch storeWatch;
     private volatile boolean failed;
 
-    public WatchCache(String resource, String prefix, Store store, int historySize, int watcherCapacity) {
+    /**
+     * @param apiVersion the apiVersion objects are served in (custom resources share storage across versions)
+     */
+    public WatchCache(String resource, String apiVersion, String prefix, Store store, int historySize,
+                      int watcherCapacity) {
         this.resource = resource;
+        this.apiVersion = apiVersion;
         this.prefix = prefix;
         this.store = store;
         this.historySize = historySize;
@@ -70,7 +76,7 @@ public final class WatchCache implements WatchListener, AutoCloseable {
             RangeResult page = store.range(prefix, start, 1000, at);
             at = page.revision();
             for (KeyValue kv : page.kvs()) {
-                objects.put(kv.key(), ObjectCodec.decode(kv));
+                objects.put(kv.key(), ObjectCodec.decode(kv, apiVersion));
             }
             if (!page.more() || page.kvs().isEmpty()) {
                 break;
@@ -148,14 +154,14 @@ public final class WatchCache implements WatchListener, AutoCloseable {
             String key = event.kv().key();
             WatchEvent change;
             if (event.type() == Event.Type.PUT) {
-                ObjectNode object = ObjectCodec.decode(event.kv());
+                ObjectNode object = ObjectCodec.decode(event.kv(), apiVersion);
                 ObjectNode prev = objects.put(key, object);
                 change = new WatchEvent(prev == null ? WatchEvent.Type.ADDED : WatchEvent.Type.MODIFIED, key, object,
                         prev, event.revision());
             } else {
                 ObjectNode prev = objects.remove(key);
                 if (prev == null && event.prevKv() != null) {
-                    prev = ObjectCodec.decode(event.prevKv());
+                    prev = ObjectCodec.decode(event.prevKv(), apiVersion);
                 }
                 if (prev == null) {
                     continue;
