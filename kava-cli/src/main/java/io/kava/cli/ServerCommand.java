@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.kava.apiserver.ApiServer;
+import io.kava.apiserver.bootstrap.Kubeconfig;
 import io.kava.store.Store;
 import io.kava.store.Stores;
 import picocli.CommandLine.Command;

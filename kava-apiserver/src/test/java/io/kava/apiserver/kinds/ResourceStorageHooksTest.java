@@ -19,7 +19,19 @@ import tools.jackson.databind.node.ObjectNode;
 /** The strategies driven through the generic storage: allocation before writes, release after deletes. */
 class ResourceStorageHooksTest {
 
-    private final InMemoryStore store = new InMemoryStore();
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path dir;
+    private io.kava.store.Store store;
+
+    @org.junit.jupiter.api.BeforeEach
+    void open() {
+        store = io.kava.store.Stores.open("sqlite", dir);
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void close() {
+        store.close();
+    }
 
     private ResourceStorage storage(String group, String resource) {
         ResourceType type = ResourceRegistry.withBuiltins().find(group, "v1", resource).orElseThrow();

@@ -32,7 +32,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The API server's HTTP stack as {@code ApiServer} wires it, with {@link OpenApiEndpoints} behind
- * {@link NonResourceEndpoints}, over a {@link MemoryStore}. PATCH requests are recorded and answered with the current
+ * {@link NonResourceEndpoints}, over the embedded SQLite store. PATCH requests are recorded and answered with the current
  * object unchanged (the patch engine is not part of this package).
  */
 final class TestServer implements AutoCloseable {
@@ -44,7 +44,8 @@ final class TestServer implements AutoCloseable {
     final ResourceRegistry registry;
     final OpenApiEndpoints openApi;
     final List<RecordedPatch> patches = new CopyOnWriteArrayList<>();
-    private final MemoryStore store = new MemoryStore();
+    private final java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("kava-openapi-test");
+    private final io.kava.store.Store store = io.kava.store.Stores.open("sqlite", dir);
     private final Map<ResourceType, ResourceStorage> storages = new ConcurrentHashMap<>();
     private final Server server;
 
@@ -60,8 +61,7 @@ final class TestServer implements AutoCloseable {
         connector.setHost("127.0.0.1");
         connector.setPort(0);
         server.addConnector(connector);
-        server.setHandler(new ProtobufV2Bypass(openApi,
-                new ApiHandler(registry, resources, new NonResourceEndpoints(metrics, openApi), metrics)));
+        server.setHandler(new ApiHandler(registry, resources, new NonResourceEndpoints(metrics, openApi), metrics));
         server.start();
         ObjectNode ns = Json.object().put("apiVersion", "v1").put("kind", "Namespace");
         ns.putObject("metadata").put("name", "default");
@@ -83,36 +83,12 @@ final class TestServer implements AutoCloseable {
     public void close() throws Exception {
         server.stop();
         storages.values().forEach(s -> s.cache().close());
-    }
-
-    /**
-     * Sends {@code /openapi/v2} straight to {@link OpenApiEndpoints}. {@code ApiHandler.checkAccept} answers 406 to
-     * any request accepting neither JSON nor YAML before non-resource handlers run, which includes kubectl's
-     * protobuf-only OpenAPI v2 request; this stands in for exempting {@code /openapi/} from that check.
-     */
-    private static final class ProtobufV2Bypass extends Handler.Wrapper {
-        private final OpenApiEndpoints openApi;
-
-        ProtobufV2Bypass(OpenApiEndpoints openApi, Handler next) {
-            super(next);
-            this.openApi = openApi;
-        }
-
-        @Override
-        public boolean handle(Request request, Response response, Callback callback) throws Exception {
-            if (!Request.getPathInContext(request).equals("/openapi/v2")) {
-                return super.handle(request, response, callback);
-            }
-            var exchange = new Exchange(request, response);
-            try {
-                openApi.handle(exchange);
-            } catch (ApiException e) {
-                exchange.sendJson(e.code(), StatusWriter.failure(e));
-            }
-            callback.succeeded();
-            return true;
+        store.close();
+        try (var files = java.nio.file.Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
+
 
     private final class Recorder implements ResourceHandler.Patcher {
         @Override

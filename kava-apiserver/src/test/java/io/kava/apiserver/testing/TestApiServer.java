@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import io.kava.apiserver.ApiServer;
+import io.kava.apiserver.bootstrap.Kubeconfig;
 import io.kava.store.Store;
 import io.kava.store.Stores;
 
@@ -49,21 +50,7 @@ public final class TestApiServer implements AutoCloseable {
     public Path kubeconfig() throws IOException {
         Path file = dir.resolve("kubeconfig");
         if (!Files.exists(file)) {
-            Files.writeString(file, """
-                    apiVersion: v1
-                    kind: Config
-                    clusters:
-                    - name: kava
-                      cluster:
-                        server: %s
-                    contexts:
-                    - name: kava
-                      context: {cluster: kava, user: admin, namespace: default}
-                    current-context: kava
-                    users:
-                    - name: admin
-                      user: {}
-                    """.formatted(url()));
+            Kubeconfig.write(file, url());
         }
         return file;
     }

@@ -1,4 +1,4 @@
-package io.kava.cli;
+package io.kava.apiserver.bootstrap;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -7,12 +7,12 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /** Writes the admin kubeconfig that points kubectl at this cluster. */
-final class Kubeconfig {
+public final class Kubeconfig {
 
     private Kubeconfig() {
     }
 
-    static String render(String serverUrl) {
+    public static String render(String serverUrl) {
         return """
                 apiVersion: v1
                 kind: Config
@@ -34,7 +34,7 @@ final class Kubeconfig {
     }
 
     /** Writes atomically with mode 0600 (it will hold credentials once TLS lands). */
-    static void write(Path path, String serverUrl) throws IOException {
+    public static void write(Path path, String serverUrl) throws IOException {
         Path dir = path.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, ".kubeconfig", ".tmp",
