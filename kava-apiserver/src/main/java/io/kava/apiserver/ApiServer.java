@@ -31,6 +31,8 @@ import io.kava.apiserver.metrics.ApiMetrics;
 import io.kava.apiserver.openapi.OpenApiEndpoints;
 import io.kava.apiserver.patch.ManagedFieldsTracker;
 import io.kava.apiserver.patch.PatchHandler;
+import io.kava.apiserver.kinds.conversion.Conversions;
+import io.kava.apiserver.rest.Conversion;
 import io.kava.apiserver.rest.ObjectCodec;
 import io.kava.apiserver.rest.ResourceStorage;
 import io.kava.apiserver.rest.Strategy;
@@ -141,11 +143,16 @@ public final class ApiServer implements AutoCloseable {
 
     /** The storage of a resource type, with its watch cache started on first use. */
     public ResourceStorage storage(ResourceType type) {
-        return storages.computeIfAbsent(type, t -> new ResourceStorage(t, store,
-                customStrategies.getOrDefault(t, Strategies.forType(t, new StrategyContext(store, clock))),
-                new WatchCache(t.qualifiedName(), t.apiVersion(), t.storagePrefix(), store, WATCH_HISTORY,
-                        WATCHER_QUEUE).start(),
-                clock, this::checkNamespace));
+        return storages.computeIfAbsent(type, t -> {
+            Strategy strategy = customStrategies.getOrDefault(t, Strategies.forType(t, new StrategyContext(store,
+                    clock)));
+            var storedAs = Conversions.forType(t, registry)
+                    .orElse(new Conversions.StoredAs(t, Conversion.NONE));
+            var cache = new WatchCache(t.qualifiedName(), ObjectCodec.reader(t.apiVersion(), storedAs.conversion()),
+                    storedAs.storage().storagePrefix(), store, WATCH_HISTORY, WATCHER_QUEUE).start();
+            return new ResourceStorage(t, storedAs.storage(), storedAs.conversion(), store, strategy, cache, clock,
+                    this::checkNamespace);
+        });
     }
 
     /** NamespaceLifecycle: objects may only be created in a namespace that exists and is not terminating. */

@@ -78,6 +78,8 @@ public final class BuiltinResources {
         b.ns("NetworkPolicy", "networkpolicies", List.of("netpol"), List.of());
         b.group("autoscaling", "v2");
         b.ns("HorizontalPodAutoscaler", "horizontalpodautoscalers", List.of("hpa"), List.of("all"), "status");
+        b.group("autoscaling", "v1"); // served over the v2 storage
+        b.ns("HorizontalPodAutoscaler", "horizontalpodautoscalers", List.of("hpa"), List.of("all"), "status");
         b.group("certificates.k8s.io", "v1");
         b.cluster("CertificateSigningRequest", "certificatesigningrequests", List.of("csr"), List.of(), "status",
                 "approval");

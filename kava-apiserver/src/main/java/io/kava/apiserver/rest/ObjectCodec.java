@@ -41,6 +41,12 @@ public final class ObjectCodec {
         return object;
     }
 
+    /** Reads stored values as {@code apiVersion} serves them, through {@code conversion}. */
+    public static java.util.function.Function<KeyValue, ObjectNode> reader(String apiVersion, Conversion conversion) {
+        return conversion == Conversion.NONE ? kv -> decode(kv, apiVersion)
+                : kv -> conversion.toServed(decode(kv.value(), kv.modRevision()));
+    }
+
     public static ObjectNode decode(byte[] value, long revision) {
         JsonNode node;
         try {

@@ -42,6 +42,10 @@ public final class ResourceStorage {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ResourceType type;
+    /** Whose storage keys the objects live under (itself, or the stored version of a converted kind). */
+    private final ResourceType keys;
+    private final Conversion conversion;
+    private final java.util.function.Function<KeyValue, ObjectNode> reader;
     private final Store store;
     private final Strategy strategy;
     private final WatchCache cache;
@@ -56,6 +60,18 @@ public final class ResourceStorage {
 
     public ResourceStorage(ResourceType type, Store store, Strategy strategy, WatchCache cache, Clock clock,
                            NamespaceCheck namespaces) {
+        this(type, type, Conversion.NONE, store, strategy, cache, clock, namespaces);
+    }
+
+    /**
+     * Storage of {@code type} kept under {@code storedAs}'s keys in that type's version, through {@code conversion}
+     * (a kind served in a second version).
+     */
+    public ResourceStorage(ResourceType type, ResourceType storedAs, Conversion conversion, Store store,
+                           Strategy strategy, WatchCache cache, Clock clock, NamespaceCheck namespaces) {
+        this.keys = storedAs;
+        this.conversion = conversion;
+        this.reader = ObjectCodec.reader(type.apiVersion(), conversion);
         this.type = type;
         this.store = store;
         this.strategy = strategy;
@@ -76,7 +92,7 @@ public final class ResourceStorage {
     // ---- reads ----------------------------------------------------------------------------------------------
 
     public ObjectNode get(String namespace, String name) {
-        return store.get(type.storageKey(namespace, name)).map(kv -> ObjectCodec.decode(kv, type.apiVersion()))
+        return store.get(keys.storageKey(namespace, name)).map(reader)
                 .orElseThrow(() -> notFound(name));
     }
 
@@ -85,7 +101,7 @@ public final class ResourceStorage {
     }
 
     public ListResult list(String namespace, ListOptions options, Predicate<ObjectNode> filter) {
-        String prefix = type.storagePrefix(namespace);
+        String prefix = keys.storagePrefix(namespace);
         boolean fromCache = "0".equals(options.resourceVersion()) && options.continueToken() == null
                 || options.resourceVersion() != null && !options.resourceVersion().equals("0")
                 && "NotOlderThan".equals(options.resourceVersionMatch()) && options.continueToken() == null
@@ -140,7 +156,7 @@ public final class ResourceStorage {
                     // The page is full and more keys follow: hand out a token that resumes at this key.
                     return new ListResult(items, revision, ContinueToken.encode(revision, kv.key(), prefix), null);
                 }
-                ObjectNode object = ObjectCodec.decode(kv, type.apiVersion());
+                ObjectNode object = reader.apply(kv);
                 if (filter.test(object)) {
                     items.add(object);
                 }
@@ -162,7 +178,7 @@ public final class ResourceStorage {
         if (from >= 0 && from > store.currentRevision()) {
             throw tooLarge(from);
         }
-        return cache.watch(type.storagePrefix(namespace), filter, from);
+        return cache.watch(keys.storagePrefix(namespace), filter, from);
     }
 
     public WatchCache cache() {
@@ -204,13 +220,13 @@ public final class ResourceStorage {
         }
         strategy.beforeWrite(object, null, dryRun);
         if (dryRun) {
-            if (store.get(type.storageKey(namespace, name)).isPresent()) {
+            if (store.get(keys.storageKey(namespace, name)).isPresent()) {
                 throw ApiException.alreadyExists(type.qualifiedName(), type.group(), name);
             }
             return object;
         }
         long lease = strategy.ttlSeconds() > 0 ? leases.leaseFor(strategy.ttlSeconds()) : 0;
-        var result = store.create(type.storageKey(namespace, name), ObjectCodec.encode(object), lease);
+        var result = store.create(keys.storageKey(namespace, name), encode(object), lease);
         return switch (result) {
             case WriteResult.Ok ok -> withRevision(object, ok.revision());
             case WriteResult.Conflict c -> throw ApiException.alreadyExists(type.qualifiedName(), type.group(), name);
@@ -265,10 +281,10 @@ public final class ResourceStorage {
      */
     public ObjectNode guaranteedUpdate(String namespace, String name, UnaryOperator<ObjectNode> mutate, Part part,
                                        boolean dryRun) {
-        String key = type.storageKey(namespace, name);
+        String key = keys.storageKey(namespace, name);
         for (int attempt = 0; attempt < MAX_CAS_RETRIES; attempt++) {
             KeyValue currentKv = store.get(key).orElseThrow(() -> notFound(name));
-            ObjectNode current = ObjectCodec.decode(currentKv, type.apiVersion());
+            ObjectNode current = reader.apply(currentKv);
             ObjectNode updated = mutate.apply(current.deepCopy());
             checkIdentity(updated, namespace, name);
             prepareUpdate(updated, current, part);
@@ -290,7 +306,7 @@ public final class ResourceStorage {
                 }
                 continue;
             }
-            var result = store.update(key, ObjectCodec.encode(updated), currentKv.modRevision(), currentKv.lease());
+            var result = store.update(key, encode(updated), currentKv.modRevision(), currentKv.lease());
             if (result instanceof WriteResult.Ok ok) {
                 return withRevision(updated, ok.revision());
             }
@@ -370,10 +386,10 @@ public final class ResourceStorage {
     }
 
     public DeleteResult delete(String namespace, String name, DeleteOptions options) {
-        String key = type.storageKey(namespace, name);
+        String key = keys.storageKey(namespace, name);
         for (int attempt = 0; attempt < MAX_CAS_RETRIES; attempt++) {
             KeyValue currentKv = store.get(key).orElseThrow(() -> notFound(name));
-            ObjectNode current = ObjectCodec.decode(currentKv, type.apiVersion());
+            ObjectNode current = reader.apply(currentKv);
             options.checkPreconditions(current, type, name);
             ObjectNode marked = current.deepCopy();
             ObjectNode meta = Meta.metadata(marked);
@@ -405,7 +421,7 @@ public final class ResourceStorage {
             if (!changed || options.dryRun()) {
                 return new DeleteResult(current, false);
             }
-            var result = store.update(key, ObjectCodec.encode(marked), currentKv.modRevision(), currentKv.lease());
+            var result = store.update(key, encode(marked), currentKv.modRevision(), currentKv.lease());
             if (result instanceof WriteResult.Ok ok) {
                 return new DeleteResult(withRevision(marked, ok.revision()), false);
             }
@@ -434,6 +450,10 @@ public final class ResourceStorage {
     }
 
     // ---- helpers --------------------------------------------------------------------------------------------
+
+    private byte[] encode(ObjectNode object) {
+        return ObjectCodec.encode(conversion.toStored(object));
+    }
 
     private ObjectNode withRevision(ObjectNode object, long revision) {
         Meta.setResourceVersion(object, revision);

@@ -42,7 +42,7 @@ public final class WatchCache implements WatchListener, AutoCloseable {
 
     private final String resource;
     private final String prefix;
-    private final String apiVersion;
+    private final java.util.function.Function<KeyValue, ObjectNode> reader;
     private final Store store;
     private final int historySize;
     private final int watcherCapacity;
@@ -56,12 +56,12 @@ public final class WatchCache implements WatchListener, AutoCloseable {
     private volatile boolean failed;
 
     /**
-     * @param apiVersion the apiVersion objects are served in (custom resources share storage across versions)
+     * @param reader decodes a stored value as this resource serves it (its apiVersion, through any conversion)
      */
-    public WatchCache(String resource, String apiVersion, String prefix, Store store, int historySize,
-                      int watcherCapacity) {
+    public WatchCache(String resource, java.util.function.Function<KeyValue, ObjectNode> reader, String prefix,
+                      Store store, int historySize, int watcherCapacity) {
         this.resource = resource;
-        this.apiVersion = apiVersion;
+        this.reader = reader;
         this.prefix = prefix;
         this.store = store;
         this.historySize = historySize;
@@ -76,7 +76,7 @@ public final class WatchCache implements WatchListener, AutoCloseable {
             RangeResult page = store.range(prefix, start, 1000, at);
             at = page.revision();
             for (KeyValue kv : page.kvs()) {
-                objects.put(kv.key(), ObjectCodec.decode(kv, apiVersion));
+                objects.put(kv.key(), reader.apply(kv));
             }
             if (!page.more() || page.kvs().isEmpty()) {
                 break;
@@ -154,14 +154,14 @@ public final class WatchCache implements WatchListener, AutoCloseable {
             String key = event.kv().key();
             WatchEvent change;
             if (event.type() == Event.Type.PUT) {
-                ObjectNode object = ObjectCodec.decode(event.kv(), apiVersion);
+                ObjectNode object = reader.apply(event.kv());
                 ObjectNode prev = objects.put(key, object);
                 change = new WatchEvent(prev == null ? WatchEvent.Type.ADDED : WatchEvent.Type.MODIFIED, key, object,
                         prev, event.revision());
             } else {
                 ObjectNode prev = objects.remove(key);
                 if (prev == null && event.prevKv() != null) {
-                    prev = ObjectCodec.decode(event.prevKv(), apiVersion);
+                    prev = reader.apply(event.prevKv());
                 }
                 if (prev == null) {
                     continue;

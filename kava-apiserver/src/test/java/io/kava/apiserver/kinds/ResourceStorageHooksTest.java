@@ -36,7 +36,9 @@ class ResourceStorageHooksTest {
     private ResourceStorage storage(String group, String resource) {
         ResourceType type = ResourceRegistry.withBuiltins().find(group, "v1", resource).orElseThrow();
         return new ResourceStorage(type, store, Strategies.forType(type, new StrategyContext(store,
-                Clock.systemUTC())), new WatchCache(resource, type.apiVersion(), type.storagePrefix(), store, 100, 100).start(),
+                Clock.systemUTC())), new WatchCache(resource,
+                io.kava.apiserver.rest.ObjectCodec.reader(type.apiVersion(), io.kava.apiserver.rest.Conversion.NONE),
+                type.storagePrefix(), store, 100, 100).start(),
                 Clock.systemUTC(), (ns, t) -> {
                 });
     }

@@ -75,7 +75,9 @@ final class TestServer implements AutoCloseable {
     private ResourceStorage storage(ResourceType type) {
         return storages.computeIfAbsent(type, t -> new ResourceStorage(t, store,
                 Strategies.forType(t, new io.kava.apiserver.kinds.StrategyContext(store, Clock.systemUTC())),
-                new WatchCache(t.qualifiedName(), t.apiVersion(), t.storagePrefix(), store, 100, 100).start(), Clock.systemUTC(),
+                new WatchCache(t.qualifiedName(),
+                        io.kava.apiserver.rest.ObjectCodec.reader(t.apiVersion(), io.kava.apiserver.rest.Conversion.NONE),
+                        t.storagePrefix(), store, 100, 100).start(), Clock.systemUTC(),
                 (namespace, ignored) -> { }));
     }
 
