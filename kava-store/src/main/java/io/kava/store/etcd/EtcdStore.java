@@ -4,6 +4,7 @@ import io.etcd.jetcd.Client;
 import io.kava.store.CompactedException;
 import io.kava.store.KeyValue;
 import io.kava.store.RangeResult;
+import io.kava.store.PeriodicCompactor;
 import io.kava.store.Store;
 import io.kava.store.StoreException;
 import io.kava.store.StoreUnavailableException;
@@ -67,6 +68,9 @@ public final class EtcdStore implements Store {
     private final ScheduledExecutorService watchRetries;
     private final Set<EtcdWatch> watches = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** kube-apiserver's default {@code --etcd-compaction-interval}. */
+    static final java.time.Duration COMPACTION_INTERVAL = java.time.Duration.ofMinutes(5);
+    private PeriodicCompactor compactor;
 
     private EtcdStore(EtcdOptions options, Client client) {
         this.options = options;
@@ -92,6 +96,7 @@ public final class EtcdStore implements Store {
         EtcdStore store = new EtcdStore(options, newClient(options));
         try {
             long revision = store.currentRevision();
+            store.compactor = PeriodicCompactor.start(store, COMPACTION_INTERVAL);
             LOG.info("connected to etcd at {} (namespace '{}', revision {})", options.endpoints(), options.namespace(),
                     revision);
             return store;
@@ -229,6 +234,9 @@ public final class EtcdStore implements Store {
     public void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
+        }
+        if (compactor != null) {
+            compactor.close();
         }
         for (EtcdWatch watch : List.copyOf(watches)) {
             watch.close();
