@@ -47,6 +47,10 @@ public final class JsonOutput implements ResourceHandler.Output {
             return;
         }
         boolean metadataOnly = wantsMetadataOnly(exchange);
+        if (!metadataOnly && list.encoded() != null) {
+            exchange.sendBytes(200, "application/json", encodedList(type, list));
+            return;
+        }
         ObjectNode doc = Json.object();
         if (metadataOnly) {
             doc.put("kind", "PartialObjectMetadataList").put("apiVersion", "meta.k8s.io/v1");
@@ -90,6 +94,24 @@ public final class JsonOutput implements ResourceHandler.Output {
         ObjectNode partial = Json.object().put("kind", "PartialObjectMetadata").put("apiVersion", "meta.k8s.io/v1");
         partial.set("metadata", object.get("metadata"));
         return partial;
+    }
+
+    /** A list written from the watch cache's bytes: no object is serialized again. */
+    private static byte[] encodedList(ResourceType type, ResourceStorage.ListResult list) {
+        var out = new java.io.ByteArrayOutputStream(64 + list.encoded().stream().mapToInt(b -> b.length + 1).sum());
+        out.writeBytes(("{\"kind\":\"" + type.listKind() + "\",\"apiVersion\":\"" + type.apiVersion()
+                + "\",\"metadata\":{\"resourceVersion\":\"" + list.revision() + "\"},\"items\":[")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        boolean first = true;
+        for (byte[] item : list.encoded()) {
+            if (!first) {
+                out.write(',');
+            }
+            out.writeBytes(item);
+            first = false;
+        }
+        out.writeBytes("]}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return out.toByteArray();
     }
 
     static boolean wantsTable(Exchange exchange) {

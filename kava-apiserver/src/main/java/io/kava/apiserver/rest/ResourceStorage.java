@@ -16,6 +16,7 @@ import io.kava.api.meta.Meta;
 import io.kava.api.registry.ResourceType;
 import io.kava.apiserver.errors.ApiException;
 import io.kava.apiserver.errors.FieldErrors;
+import io.kava.apiserver.watch.CachedObject;
 import io.kava.apiserver.watch.WatchCache;
 import io.kava.apiserver.watch.Watcher;
 import io.kava.store.CompactedException;
@@ -97,7 +98,15 @@ public final class ResourceStorage {
     }
 
     /** A page of a list; {@code continueToken} is null on the last page. */
-    public record ListResult(List<ObjectNode> items, long revision, String continueToken, Long remaining) {
+    /**
+     * @param encoded the items' JSON in the same order when the watch cache already has it (lists at
+     *                resourceVersion 0), else null
+     */
+    public record ListResult(List<ObjectNode> items, long revision, String continueToken, Long remaining,
+                             List<byte[]> encoded) {
+        public ListResult(List<ObjectNode> items, long revision, String continueToken, Long remaining) {
+            this(items, revision, continueToken, remaining, null);
+        }
     }
 
     public ListResult list(String namespace, ListOptions options, Predicate<ObjectNode> filter) {
@@ -109,7 +118,8 @@ public final class ResourceStorage {
         if (fromCache && (options.limit() == 0 || "0".equals(options.resourceVersion()))) {
             // resourceVersion=0 means "any state": the cache answers and ignores the limit, as Kubernetes does.
             var snapshot = cache.list(prefix, filter);
-            return new ListResult(snapshot.objects(), snapshot.revision(), null, null);
+            return new ListResult(snapshot.objects().stream().map(CachedObject::object).toList(),
+                    snapshot.revision(), null, null, snapshot.objects().stream().map(CachedObject::json).toList());
         }
         long revision = 0;
         String start = null;

@@ -37,7 +37,7 @@ public final class WatchCache implements WatchListener, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WatchCache.class);
 
     /** A consistent copy of the cached objects under a prefix, at {@code revision}. */
-    public record Snapshot(List<ObjectNode> objects, long revision) {
+    public record Snapshot(List<CachedObject> objects, long revision) {
     }
 
     private final String resource;
@@ -46,7 +46,7 @@ public final class WatchCache implements WatchListener, AutoCloseable {
     private final Store store;
     private final int historySize;
     private final int watcherCapacity;
-    private final NavigableMap<String, ObjectNode> objects = new TreeMap<>();
+    private final NavigableMap<String, CachedObject> objects = new TreeMap<>();
     private final ArrayDeque<WatchEvent> history = new ArrayDeque<>();
     private final Set<Watcher> watchers = ConcurrentHashMap.newKeySet();
     /** Every event with a revision above this one is in {@link #history} or still to come. */
@@ -76,7 +76,7 @@ public final class WatchCache implements WatchListener, AutoCloseable {
             RangeResult page = store.range(prefix, start, 1000, at);
             at = page.revision();
             for (KeyValue kv : page.kvs()) {
-                objects.put(kv.key(), reader.apply(kv));
+                objects.put(kv.key(), new CachedObject(reader.apply(kv)));
             }
             if (!page.more() || page.kvs().isEmpty()) {
                 break;
@@ -95,12 +95,12 @@ public final class WatchCache implements WatchListener, AutoCloseable {
     }
 
     public synchronized Snapshot list(String keyPrefix, Predicate<ObjectNode> filter) {
-        var result = new ArrayList<ObjectNode>();
+        var result = new ArrayList<CachedObject>();
         for (var entry : objects.tailMap(keyPrefix, true).entrySet()) {
             if (!entry.getKey().startsWith(keyPrefix)) {
                 break;
             }
-            if (filter.test(entry.getValue())) {
+            if (filter.test(entry.getValue().object())) {
                 result.add(entry.getValue());
             }
         }
@@ -108,7 +108,8 @@ public final class WatchCache implements WatchListener, AutoCloseable {
     }
 
     public synchronized ObjectNode get(String key) {
-        return objects.get(key);
+        CachedObject cached = objects.get(key);
+        return cached == null ? null : cached.object();
     }
 
     /**
@@ -154,12 +155,13 @@ public final class WatchCache implements WatchListener, AutoCloseable {
             String key = event.kv().key();
             WatchEvent change;
             if (event.type() == Event.Type.PUT) {
-                ObjectNode object = reader.apply(event.kv());
-                ObjectNode prev = objects.put(key, object);
-                change = new WatchEvent(prev == null ? WatchEvent.Type.ADDED : WatchEvent.Type.MODIFIED, key, object,
-                        prev, event.revision());
+                var cached = new CachedObject(reader.apply(event.kv()));
+                CachedObject prev = objects.put(key, cached);
+                change = new WatchEvent(prev == null ? WatchEvent.Type.ADDED : WatchEvent.Type.MODIFIED, key, cached,
+                        prev == null ? null : prev.object(), event.revision());
             } else {
-                ObjectNode prev = objects.remove(key);
+                CachedObject removed = objects.remove(key);
+                ObjectNode prev = removed == null ? null : removed.object();
                 if (prev == null && event.prevKv() != null) {
                     prev = reader.apply(event.prevKv());
                 }
@@ -220,7 +222,7 @@ public final class WatchCache implements WatchListener, AutoCloseable {
         watchers.clear();
     }
 
-    Map<String, ObjectNode> objectsForTest() {
+    Map<String, CachedObject> objectsForTest() {
         return objects;
     }
 }

@@ -15,7 +15,7 @@ public final class WatchEvent {
 
     private final Type type;
     private final String key;
-    private final ObjectNode object;
+    private final CachedObject current;
     private final ObjectNode prevObject;
     private final long revision;
     private final byte[][] frames = new byte[Type.values().length][];
@@ -25,9 +25,13 @@ public final class WatchEvent {
      * @param prevObject the object before the change, null for ADDED
      */
     public WatchEvent(Type type, String key, ObjectNode object, ObjectNode prevObject, long revision) {
+        this(type, key, new CachedObject(object), prevObject, revision);
+    }
+
+    WatchEvent(Type type, String key, CachedObject current, ObjectNode prevObject, long revision) {
         this.type = type;
         this.key = key;
-        this.object = object;
+        this.current = current;
         this.prevObject = prevObject;
         this.revision = revision;
     }
@@ -41,7 +45,7 @@ public final class WatchEvent {
     }
 
     public ObjectNode object() {
-        return object;
+        return current.object();
     }
 
     public ObjectNode prevObject() {
@@ -56,14 +60,17 @@ public final class WatchEvent {
     public byte[] frame(Type as) {
         byte[] frame = frames[as.ordinal()];
         if (frame == null) {
-            frame = frame(as, object);
+            frame = frame(as, current.json());
             frames[as.ordinal()] = frame; // benign race: every writer computes the same bytes
         }
         return frame;
     }
 
     public static byte[] frame(Type type, ObjectNode object) {
-        byte[] body = Json.bytes(object);
+        return frame(type, Json.bytes(object));
+    }
+
+    private static byte[] frame(Type type, byte[] body) {
         byte[] head = ("{\"type\":\"" + type.name() + "\",\"object\":").getBytes(StandardCharsets.US_ASCII);
         byte[] frame = new byte[head.length + body.length + 2];
         System.arraycopy(head, 0, frame, 0, head.length);
