@@ -21,6 +21,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.awaitility.Awaitility;
+
 /**
  * Real etcd members on free loopback ports, each with its own data directory under one temporary directory (on
  * {@code /dev/shm} when there is one: fsync there is free, and etcd's durability is not what these tests test).
@@ -120,22 +122,18 @@ public final class EtcdTestCluster implements AutoCloseable {
     /** Waits until every member the test did not kill answers {@code /health} with true (leader, no alarms). */
     public void awaitHealthy() {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        long deadline = System.nanoTime() + HEALTHY_WITHIN.toNanos();
         for (EtcdProcess member : members) {
             if (member.wasKilled()) {
                 continue;
             }
-            while (!healthy(http, member)) {
-                if (!member.isAlive()) {
-                    throw new IllegalStateException("etcd member " + member + " exited during start:\n"
-                            + member.logTail());
-                }
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("etcd member " + member + " not healthy within " + HEALTHY_WITHIN
-                            + ":\n" + member.logTail());
-                }
-                sleep(50);
-            }
+            Awaitility.await("etcd member " + member + " healthy").atMost(HEALTHY_WITHIN)
+                    .pollInterval(Duration.ofMillis(50)).until(() -> {
+                        if (!member.isAlive()) {
+                            throw new IllegalStateException("etcd member " + member + " exited during start:\n"
+                                    + member.logTail());
+                        }
+                        return healthy(http, member);
+                    });
         }
     }
 
@@ -229,15 +227,6 @@ public final class EtcdTestCluster implements AutoCloseable {
             paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             // Best effort: a temporary directory.
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
         }
     }
 
