@@ -18,6 +18,9 @@ public final class Watcher implements AutoCloseable {
     public record Delivery(WatchEvent event, WatchEvent.Type type) {
     }
 
+    /** Wakes a writer blocked in {@link #next} when the watcher is closed. */
+    private static final WatchEvent WAKE_UP = new WatchEvent(WatchEvent.Type.BOOKMARK, "", (CachedObject) null, null, 0);
+
     private final String keyPrefix;
     private final Predicate<ObjectNode> filter;
     private final BlockingQueue<WatchEvent> queue;
@@ -64,10 +67,14 @@ public final class Watcher implements AutoCloseable {
                 if (left <= 0) {
                     return null;
                 }
-                event = queue.poll(Math.min(left, TimeUnit.MILLISECONDS.toNanos(200)), TimeUnit.NANOSECONDS);
+                // close() offers WAKE_UP, so waiting the whole time never misses a close
+                event = queue.poll(left, TimeUnit.NANOSECONDS);
                 if (event == null) {
                     continue;
                 }
+            }
+            if (event == WAKE_UP) {
+                return null;
             }
             lastRevision = event.revision();
             WatchEvent.Type as = typeFor(event);
@@ -109,6 +116,7 @@ public final class Watcher implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        queue.offer(WAKE_UP);
         onClose.accept(this);
     }
 }
