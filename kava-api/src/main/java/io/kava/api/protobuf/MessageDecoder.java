@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 
 import io.kava.api.json.Json;
-import io.kava.api.protobuf.KubeSchema.Cardinality;
 import io.kava.api.protobuf.KubeSchema.Field;
 import io.kava.api.protobuf.KubeSchema.Message;
 import io.kava.api.protobuf.KubeSchema.Type;

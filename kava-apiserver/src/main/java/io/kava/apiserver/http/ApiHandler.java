@@ -1,6 +1,5 @@
 package io.kava.apiserver.http;
 
-import java.nio.charset.StandardCharsets;
 
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -192,9 +191,5 @@ public final class ApiHandler extends Handler.Abstract {
             p = p.substring(0, p.length() - 1);
         }
         return p;
-    }
-
-    static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
     }
 }

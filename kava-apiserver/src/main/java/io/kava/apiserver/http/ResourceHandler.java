@@ -251,7 +251,8 @@ public final class ResourceHandler {
         JsonNode body = exchange.bodyTree();
         DeleteOptions options = DeleteOptions.from(body, exchange::query, dryRun);
         var result = storage.delete(ns, name, options);
-        output.object(exchange, result.deleted() ? 200 : 200, type, result.object());
+        // 200 with the object whether it is gone or only marked (Kubernetes answers 202 only for orphanDependents=false)
+        output.object(exchange, 200, type, result.object());
     }
 
     private void deleteCollection(Exchange exchange, ResourceStorage storage, ResourceType type, String ns,

@@ -11,7 +11,6 @@ import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
-import io.kava.api.json.Json;
 import io.kava.api.meta.Meta;
 import io.kava.api.registry.ResourceType;
 import io.kava.apiserver.errors.ApiException;
@@ -482,9 +481,5 @@ public final class ResourceStorage {
         return ApiException.timeout("Timeout: Too large resource version: " + rv + ", current: "
                 + store.currentRevision(), new ApiException.Cause("ResourceVersionTooLarge",
                 "Too large resource version", ""));
-    }
-
-    static ObjectNode emptyObject() {
-        return Json.object();
     }
 }

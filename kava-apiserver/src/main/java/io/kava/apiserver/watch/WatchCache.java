@@ -3,7 +3,6 @@ package io.kava.apiserver.watch;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Set;
 import java.util.TreeMap;
@@ -14,7 +13,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.kava.apiserver.errors.ApiException;
-import io.kava.apiserver.rest.ObjectCodec;
 import io.kava.store.Event;
 import io.kava.store.KeyValue;
 import io.kava.store.RangeResult;
@@ -220,9 +218,5 @@ public final class WatchCache implements WatchListener, AutoCloseable {
             watcher.close();
         }
         watchers.clear();
-    }
-
-    Map<String, CachedObject> objectsForTest() {
-        return objects;
     }
 }
