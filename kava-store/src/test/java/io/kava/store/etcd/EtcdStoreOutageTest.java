@@ -35,6 +35,10 @@ class EtcdStoreOutageTest {
                 member.kill();
                 member.restart();
                 cluster.awaitHealthy();
+                // The client's old connection may still be reset once; a write on it would (rightly) fail with an
+                // unknown outcome, so wait until the store reads again before writing.
+                await().atMost(WAIT).ignoreException(StoreUnavailableException.class)
+                        .until(() -> store.get("/w/0").isPresent());
 
                 long last = 0;
                 for (int i = 10; i < 20; i++) {

@@ -5,6 +5,8 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
+
+import io.kava.api.selector.LabelValidation;
 import java.util.regex.Pattern;
 
 /**
@@ -43,34 +45,12 @@ public final class Names {
 
     /** RFC 1123 label: container, port and volume names, namespaces. */
     public static List<String> dns1123Label(String value) {
-        var errs = new ArrayList<String>();
-        if (value.length() > 63) {
-            errs.add(maxLen(63));
-        }
-        if (!DNS1123_LABEL.matcher(value).matches()) {
-            if (DNS1123_SUBDOMAIN.matcher(value).matches()) {
-                errs.add("must not contain dots");
-            } else {
-                errs.add(regexError("a lowercase RFC 1123 label must consist of lower case alphanumeric characters"
-                        + " or '-', and must start and end with an alphanumeric character", DNS1123_LABEL_FMT,
-                        "my-name", "123-abc"));
-            }
-        }
-        return errs;
+        return LabelValidation.dns1123LabelErrors(value);
     }
 
     /** RFC 1123 subdomain: most object names. */
     public static List<String> dns1123Subdomain(String value) {
-        var errs = new ArrayList<String>();
-        if (value.length() > 253) {
-            errs.add(maxLen(253));
-        }
-        if (!DNS1123_SUBDOMAIN.matcher(value).matches()) {
-            errs.add(regexError("a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters,"
-                    + " '-' or '.', and must start and end with an alphanumeric character", DNS1123_SUBDOMAIN_FMT,
-                    "example.com"));
-        }
-        return errs;
+        return LabelValidation.dns1123SubdomainErrors(value);
     }
 
     /** RFC 1035 label: Service names. */
@@ -89,53 +69,12 @@ public final class Names {
 
     /** A label key or annotation key: an optional DNS subdomain prefix and '/', then a name of at most 63 chars. */
     public static List<String> qualifiedName(String value) {
-        var errs = new ArrayList<String>();
-        String[] parts = value.split("/", -1);
-        String name;
-        switch (parts.length) {
-            case 1 -> name = parts[0];
-            case 2 -> {
-                String prefix = parts[0];
-                name = parts[1];
-                if (prefix.isEmpty()) {
-                    errs.add("prefix part must be non-empty");
-                } else {
-                    for (String msg : dns1123Subdomain(prefix)) {
-                        errs.add("prefix part " + msg);
-                    }
-                }
-            }
-            default -> {
-                errs.add("a qualified name " + regexError(QUALIFIED_NAME_MSG, QUALIFIED_NAME_FMT, "MyName",
-                        "my.name", "123-abc") + " with an optional DNS subdomain prefix and '/' (e.g."
-                        + " 'example.com/MyName')");
-                return errs;
-            }
-        }
-        if (name.isEmpty()) {
-            errs.add("name part must be non-empty");
-        } else if (name.length() > 63) {
-            errs.add("name part " + maxLen(63));
-        }
-        if (!QUALIFIED_NAME.matcher(name).matches()) {
-            errs.add("name part " + regexError(QUALIFIED_NAME_MSG, QUALIFIED_NAME_FMT, "MyName", "my.name",
-                    "123-abc"));
-        }
-        return errs;
+        return LabelValidation.qualifiedNameErrors(value);
     }
 
     /** A label value: empty, or at most 63 chars of alphanumerics, '-', '_', '.'. */
     public static List<String> labelValue(String value) {
-        var errs = new ArrayList<String>();
-        if (value.length() > 63) {
-            errs.add(maxLen(63));
-        }
-        if (!LABEL_VALUE.matcher(value).matches()) {
-            errs.add(regexError("a valid label must be an empty string or consist of alphanumeric characters, '-',"
-                    + " '_' or '.', and must start and end with an alphanumeric character", LABEL_VALUE_FMT,
-                    "MyValue", "my_value", "12345"));
-        }
-        return errs;
+        return LabelValidation.labelValueErrors(value);
     }
 
     /** An IANA service name: container and service port names. */
